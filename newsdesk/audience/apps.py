@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AudienceConfig(AppConfig):
+    name = "newsdesk.audience"
+    label = "audience"
+    verbose_name = "Audience"

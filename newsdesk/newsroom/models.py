@@ -1,0 +1,305 @@
+"""The newsroom's content: sections, contributors, articles with their bylines and corrections."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import reversion
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+
+PUBLIC_ID_PATTERN = r"^CP-\d{4}-\d{4,}$"
+
+# What the rich-text editor offers is exactly what the sanitizer keeps: django-prose-editor
+# derives its nh3 allow-list from this same configuration.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+}
+
+
+class Section(models.Model):
+    name = models.CharField("name", max_length=80, unique=True)
+    slug = models.SlugField("slug", max_length=80, unique=True)
+    description = models.TextField("description", blank=True)
+    position = models.PositiveSmallIntegerField(
+        "position", default=0, help_text="Sections are listed in this order on the home page."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:section", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField("name", max_length=80, unique=True)
+    slug = models.SlugField("slug", max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:tag", kwargs={"slug": self.slug})
+
+
+class PublicIdCounter(models.Model):
+    """The last contributor number handed out in a year. It only ever goes up, so no ID is reused."""
+
+    year = models.PositiveIntegerField("year", primary_key=True)
+    last_number = models.PositiveIntegerField("last number", default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class Contributor(models.Model):
+    display_name = models.CharField("display name", max_length=120)
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    public_id = models.CharField(
+        "public ID",
+        max_length=16,
+        unique=True,
+        editable=False,
+        validators=[RegexValidator(PUBLIC_ID_PATTERN)],
+        help_text="CP-YYYY-NNNN, assigned once when the contributor is created; never reused.",
+    )
+    contact_email = models.EmailField(
+        "public contact e-mail",
+        blank=True,
+        help_text="Shown on the contributor page. Leave empty to use the ID address.",
+    )
+    bio = models.TextField("bio", blank=True)
+    photo = models.ImageField("photo", upload_to="contributors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="staff user",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributor",
+    )
+    created_at = models.DateTimeField("created", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.public_id})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:contributor", kwargs={"slug": self.slug})
+
+    @property
+    def id_email(self) -> str:
+        """The address printed on bylines: the public ID at the newsroom's byline domain."""
+        return f"{self.public_id}@{settings.NEWSDESK_BYLINE_EMAIL_DOMAIN}"
+
+    @property
+    def public_email(self) -> str:
+        return self.contact_email or self.id_email
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self, now: datetime | None = None) -> ArticleQuerySet:
+        """Articles a reader may see: published, with a publish time that has come.
+
+        A scheduled article is a published one whose time is still ahead, so it
+        goes public by this filter alone, with no job to flip its state.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def for_listing(self) -> ArticleQuerySet:
+        return self.select_related("section").only(
+            "id", "headline", "slug", "summary", "publish_at", "created_at",
+            "substantively_updated_at", "lead_image", "lead_image_alt",
+            "section__name", "section__slug",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        # Published with a publish time still ahead is "scheduled": see ArticleQuerySet.live.
+        PUBLISHED = "published", "Published or scheduled"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    headline = models.CharField("headline", max_length=200)
+    slug = models.SlugField(
+        "slug", max_length=120, unique=True, help_text="The last part of the article's address."
+    )
+    summary = models.TextField("summary", max_length=400, blank=True)
+    body = ProseEditorField("body", extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    section = models.ForeignKey(
+        Section, verbose_name="section", on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name="tags", blank=True, related_name="articles")
+    contributors = models.ManyToManyField(
+        Contributor, through="Byline", related_name="articles", verbose_name="contributors"
+    )
+    lead_image = models.ImageField(
+        "lead image", upload_to="lead/%Y/%m/", blank=True, width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        "lead image alt text", max_length=250, blank=True,
+        help_text="Required with a lead image: what the picture shows, for readers who cannot see it.",
+    )
+    lead_image_caption = models.CharField("lead image caption", max_length=300, blank=True)
+    lead_image_credit = models.CharField("lead image credit", max_length=120, blank=True)
+    status = models.CharField(
+        "status", max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(
+        "publish time", null=True, blank=True,
+        help_text="A time ahead schedules the article; it goes public at that time by itself.",
+    )
+    substantively_updated_at = models.DateTimeField(
+        "last substantive update", null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="created by", on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+    created_at = models.DateTimeField("created", default=timezone.now, editable=False)
+    modified_at = models.DateTimeField("modified", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("edit_any_article", "Can edit any article, not only own drafts"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_live_idx"),
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
+            models.Index(
+                Coalesce("substantively_updated_at", "publish_at").desc(),
+                name="article_last_update_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(lead_image="") | ~Q(lead_image_alt=""),
+                name="article_lead_image_has_alt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        when = timezone.localtime(self.publish_at or self.created_at)
+        return reverse(
+            "newsroom:article",
+            kwargs={
+                "year": when.year, "month": f"{when.month:02d}", "day": f"{when.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": "A lead image needs alt text."})
+
+    def is_live(self, now: datetime | None = None) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def workflow_state(self) -> str:
+        return "Scheduled" if self.is_scheduled else self.get_status_display().split(" or ")[0]
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    contributor = models.ForeignKey(
+        Contributor, on_delete=models.PROTECT, related_name="bylines", verbose_name="contributor"
+    )
+    position = models.PositiveSmallIntegerField("position", default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "contributor"], name="byline_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contributor} on {self.article}"
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField("correction", max_length=1000)
+    created_at = models.DateTimeField("time", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        editable=False, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Correction to {self.article} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# Revisions follow the byline but not the corrections: restoring an old version must never
+# take a published correction off the page.
+reversion.register(Byline)
+reversion.register(Article, follow=["bylines"])

@@ -1,0 +1,17 @@
+from django.urls import path, re_path
+
+from newsdesk.newsroom import views
+
+app_name = "newsroom"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    re_path(
+        r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-a-z0-9]+)/$",
+        views.article,
+        name="article",
+    ),
+    path("section/<slug:slug>/", views.section, name="section"),
+    path("contributor/<slug:slug>/", views.contributor, name="contributor"),
+    path("tag/<slug:slug>/", views.tag, name="tag"),
+]

@@ -1,0 +1,92 @@
+"""The reader site's pages. Each view is a thin path from a selector to a template."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from newsdesk.audience import selectors as lists
+from newsdesk.comments.forms import CommentForm
+from newsdesk.comments.selectors import comment_count, comment_page
+from newsdesk.distribution.share import share_links
+from newsdesk.newsroom import selectors
+from newsdesk.newsroom.models import Contributor, Section, Tag
+from newsdesk.newsroom.pagination import page_of
+
+
+def _lists(*, section: Section | None, exclude_id: int | None) -> dict:
+    popular = lists.popular_now(exclude_id=exclude_id)
+    return {
+        "latest_stories": lists.latest_stories(section=section, exclude_id=exclude_id),
+        "just_in": lists.just_in(exclude_id=exclude_id),
+        "popular_now": popular,
+        "must_reads": lists.must_reads(exclude_id=exclude_id, popular=popular),
+    }
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    lead = selectors.lead_story()
+    lead_id = lead.pk if lead else None
+    context = {
+        "lead": lead,
+        "fronts": selectors.section_fronts(exclude_id=lead_id),
+        **_lists(section=None, exclude_id=None),
+    }
+    return render(request, "newsroom/home.html", context)
+
+
+@require_safe
+def article(request: HttpRequest, year: str, month: str, day: str, slug: str) -> HttpResponse:
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError as error:
+        raise Http404("No such date.") from error
+    item, preview = selectors.article_for_page(slug=slug, user=request.user)
+    canonical = item.get_absolute_url()
+    if not preview and request.path != canonical:
+        # The date in an address follows the publish time; an old or mistyped date moves on.
+        return redirect(canonical, permanent=True)
+    absolute = request.build_absolute_uri(canonical)
+    context = {
+        "article": item,
+        "preview": preview,
+        "views": lists.view_count(item),
+        "comment_count": comment_count(article=item),
+        "comments": comment_page(article=item),
+        "comment_form": CommentForm(),
+        "share_links": share_links(url=absolute, title=item.headline),
+        "canonical_url": absolute,
+        **_lists(section=item.section, exclude_id=item.pk),
+    }
+    response = render(request, "newsroom/article.html", context)
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def section(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Section, slug=slug)
+    page = page_of(request, selectors.section_articles(section=item))
+    return render(request, "newsroom/section.html", {"section": item, "page": page})
+
+
+@require_safe
+def contributor(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Contributor, slug=slug)
+    page = page_of(request, selectors.contributor_articles(contributor=item))
+    return render(request, "newsroom/contributor.html", {"contributor": item, "page": page})
+
+
+@require_safe
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Tag, slug=slug)
+    page = page_of(request, selectors.tag_articles(tag=item))
+    return render(request, "newsroom/tag.html", {"tag": item, "page": page})
+
+

@@ -1,0 +1,19 @@
+"""The test configuration: the same database and cache choice as the environment gives."""
+
+import os
+
+from newsdesk.settings.base import *  # noqa: F403
+from newsdesk.settings.base import CACHES, MIDDLEWARE
+
+SECRET_KEY = "test-only-key-not-for-any-deployment-0123456789abcdef"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests on a shared Redis keep to their own keys.
+CACHES["default"]["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}"
+# Static files are served by the test client's finders; whitenoise wants a collected folder.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from newsdesk.site import views as site_views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("comments/", include("newsdesk.comments.urls")),
+    path("", include("newsdesk.newsroom.urls")),
+]
+
+if settings.NEWSDESK_SERVE_MEDIA:
+    media = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(
+        re_path(rf"^{media}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+handler400 = site_views.bad_request
+handler403 = site_views.permission_denied
+handler404 = site_views.page_not_found
+handler500 = site_views.server_error
