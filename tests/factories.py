@@ -72,7 +72,9 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 def make_user(username: str, *, role: str | None = None, superuser: bool = False):
     User = get_user_model()
     if superuser:
-        return User.objects.create_superuser(username, f"{username}@example.test", "pw-irrelevant-1")
+        return User.objects.create_superuser(
+            username, f"{username}@example.test", "pw-irrelevant-1"
+        )
     user = User.objects.create_user(
         username, f"{username}@example.test", "pw-irrelevant-1", is_staff=True
     )

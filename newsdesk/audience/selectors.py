@@ -33,7 +33,9 @@ def just_in(*, exclude_id: int | None = None) -> list[Article]:
     return _take(Article.objects.live().for_listing().order_by("-publish_at", "-id"), exclude_id)
 
 
-def latest_stories(*, section: Section | None = None, exclude_id: int | None = None) -> list[Article]:
+def latest_stories(
+    *, section: Section | None = None, exclude_id: int | None = None
+) -> list[Article]:
     """The newest in one section; without a section, the most recently updated site-wide."""
     qs = Article.objects.live().for_listing()
     if section is not None:
@@ -54,8 +56,10 @@ def popular_now(*, exclude_id: int | None = None) -> list[Article]:
     return _take(qs, exclude_id)
 
 
-def must_reads(*, exclude_id: int | None = None, popular: list[Article] | None = None) -> list[Article]:
-    """Editors' live pins in order, filled up from the week's most-read not already in Popular Now."""
+def must_reads(
+    *, exclude_id: int | None = None, popular: list[Article] | None = None
+) -> list[Article]:
+    """Editors' live pins in order, then the week's most-read not already in Popular Now."""
     now = timezone.now()
     pinned = [
         pin.article

@@ -23,5 +23,3 @@ def post(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(
         request, "comments/form_page.html", {"article": article, "form": form}, status=400
     )
-
-

@@ -1,4 +1,4 @@
-"""Share links: plain addresses with encoded parameters, so nothing loads from a network until a click."""
+"""Share links: plain addresses with encoded parameters; nothing loads until a reader clicks."""
 
 from __future__ import annotations
 
@@ -18,15 +18,21 @@ def share_links(*, url: str, title: str) -> list[ShareLink]:
         return urlencode(params, quote_via=quote)
 
     return [
-        ShareLink("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + q({"u": url})),
+        ShareLink(
+            "facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + q({"u": url})
+        ),
         ShareLink("x", "X", "https://x.com/intent/post?" + q({"url": url, "text": title})),
         ShareLink(
-            "linkedin", "LinkedIn",
+            "linkedin",
+            "LinkedIn",
             "https://www.linkedin.com/sharing/share-offsite/?" + q({"url": url}),
         ),
-        ShareLink("reddit", "Reddit", "https://www.reddit.com/submit?" + q({"url": url, "title": title})),
         ShareLink(
-            "naver", "Naver",
+            "reddit", "Reddit", "https://www.reddit.com/submit?" + q({"url": url, "title": title})
+        ),
+        ShareLink(
+            "naver",
+            "Naver",
             "https://share.naver.com/web/shareView?" + q({"url": url, "title": title}),
         ),
         ShareLink("line", "LINE", "https://social-plugins.line.me/lineit/share?" + q({"url": url})),

@@ -36,15 +36,27 @@ class ContributorAdmin(admin.ModelAdmin):
     search_fields = ["display_name", "public_id", "contact_email"]
     readonly_fields = ["public_id", "created_at"]
     prepopulated_fields = {"slug": ["display_name"]}
-    fields = ["display_name", "slug", "public_id", "contact_email", "bio", "photo", "user", "created_at"]
+    fields = [
+        "display_name",
+        "slug",
+        "public_id",
+        "contact_email",
+        "bio",
+        "photo",
+        "user",
+        "created_at",
+    ]
 
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
             return
         created = services.contributor_create(
-            display_name=obj.display_name, slug=obj.slug, contact_email=obj.contact_email,
-            bio=obj.bio, user=obj.user,
+            display_name=obj.display_name,
+            slug=obj.slug,
+            contact_email=obj.contact_email,
+            bio=obj.bio,
+            user=obj.user,
         )
         if obj.photo:
             created.photo = obj.photo
@@ -84,7 +96,10 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "headline", "slug", "section", "summary", "body", "tags", "lead_image",
+            "lead_image_alt", "lead_image_caption", "lead_image_credit", "publish_at",
+        ]
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -93,8 +108,11 @@ class StateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("draft", "Draft"), ("in_review", "In review"), ("scheduled", "Scheduled"),
-            ("live", "Published"), ("unpublished", "Unpublished"),
+            ("draft", "Draft"),
+            ("in_review", "In review"),
+            ("scheduled", "Scheduled"),
+            ("live", "Published"),
+            ("unpublished", "Unpublished"),
         ]
 
     def queryset(self, request, queryset):
@@ -126,13 +144,30 @@ class ArticleAdmin(VersionAdmin):
     actions = ["submit_for_review", "publish", "unpublish", "return_to_draft"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "section", "summary", "body", "tags"]}),
-        ("Lead image", {"fields": [
-            "lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit",
-        ]}),
-        ("Publishing", {"fields": [
-            "status", "publish_at", "substantive_update", "substantively_updated_at",
-            "created_at", "modified_at",
-        ]}),
+        (
+            "Lead image",
+            {
+                "fields": [
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                ]
+            },
+        ),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "substantive_update",
+                    "substantively_updated_at",
+                    "created_at",
+                    "modified_at",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description="state")
@@ -149,8 +184,9 @@ class ArticleAdmin(VersionAdmin):
         if request.user.has_perm("newsroom.edit_any_article"):
             return qs
         # A contributor works on their own pieces only.
-        return (qs.filter(created_by=request.user) | qs.filter(
-            bylines__contributor__user=request.user)).distinct()
+        return (
+            qs.filter(created_by=request.user) | qs.filter(bylines__contributor__user=request.user)
+        ).distinct()
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -170,7 +206,8 @@ class ArticleAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         services.article_save(
-            article=obj, user=request.user,
+            article=obj,
+            user=request.user,
             substantive_update=form.cleaned_data.get("substantive_update", False),
         )
 
@@ -207,7 +244,9 @@ class ArticleAdmin(VersionAdmin):
     def submit_for_review(self, request, queryset):
         self._run(request, queryset, services.article_submit, "submitted for review")
 
-    @admin.action(description="Publish now, or schedule at the set publish time", permissions=["publish"])
+    @admin.action(
+        description="Publish now, or schedule at the set publish time", permissions=["publish"]
+    )
     def publish(self, request, queryset):
         self._run(request, queryset, services.article_publish, "published or scheduled")
 

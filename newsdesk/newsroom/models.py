@@ -75,7 +75,7 @@ class Tag(models.Model):
 
 
 class PublicIdCounter(models.Model):
-    """The last contributor number handed out in a year. It only ever goes up, so no ID is reused."""
+    """The last contributor number handed out in a year. It only goes up: no ID is reused."""
 
     year = models.PositiveIntegerField("year", primary_key=True)
     last_number = models.PositiveIntegerField("last number", default=0)
@@ -138,15 +138,21 @@ class ArticleQuerySet(models.QuerySet):
         A scheduled article is a published one whose time is still ahead, so it
         goes public by this filter alone, with no job to flip its state.
         """
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("section").only(
-            "id", "headline", "slug", "summary", "publish_at", "created_at",
-            "substantively_updated_at", "lead_image", "lead_image_alt",
-            "section__name", "section__slug",
+            "id",
+            "headline",
+            "slug",
+            "summary",
+            "publish_at",
+            "created_at",
+            "substantively_updated_at",
+            "lead_image",
+            "lead_image_alt",
+            "section__name",
+            "section__slug",
         )
 
 
@@ -172,14 +178,19 @@ class Article(models.Model):
         Contributor, through="Byline", related_name="articles", verbose_name="contributors"
     )
     lead_image = models.ImageField(
-        "lead image", upload_to="lead/%Y/%m/", blank=True, width_field="lead_image_width",
+        "lead image",
+        upload_to="lead/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
         height_field="lead_image_height",
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_alt = models.CharField(
-        "lead image alt text", max_length=250, blank=True,
-        help_text="Required with a lead image: what the picture shows, for readers who cannot see it.",
+        "lead image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Required with a lead image: what it shows, for readers who cannot see it.",
     )
     lead_image_caption = models.CharField("lead image caption", max_length=300, blank=True)
     lead_image_credit = models.CharField("lead image credit", max_length=120, blank=True)
@@ -187,15 +198,22 @@ class Article(models.Model):
         "status", max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     publish_at = models.DateTimeField(
-        "publish time", null=True, blank=True,
+        "publish time",
+        null=True,
+        blank=True,
         help_text="A time ahead schedules the article; it goes public at that time by itself.",
     )
     substantively_updated_at = models.DateTimeField(
         "last substantive update", null=True, blank=True, editable=False
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="created by", on_delete=models.SET_NULL,
-        null=True, blank=True, editable=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name="created by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     created_at = models.DateTimeField("created", default=timezone.now, editable=False)
     modified_at = models.DateTimeField("modified", auto_now=True)
@@ -235,7 +253,9 @@ class Article(models.Model):
         return reverse(
             "newsroom:article",
             kwargs={
-                "year": when.year, "month": f"{when.month:02d}", "day": f"{when.day:02d}",
+                "year": when.year,
+                "month": f"{when.month:02d}",
+                "day": f"{when.day:02d}",
                 "slug": self.slug,
             },
         )
@@ -288,8 +308,12 @@ class Correction(models.Model):
     text = models.TextField("correction", max_length=1000)
     created_at = models.DateTimeField("time", default=timezone.now)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        editable=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     class Meta:

@@ -51,7 +51,9 @@ def section_fronts(*, exclude_id: int | None = None) -> list[tuple[Section, list
         .exclude(pk=exclude_id)
         .annotate(
             rank=Window(
-                RowNumber(), partition_by=F("section_id"), order_by=[F("publish_at").desc(), F("id").desc()]
+                RowNumber(),
+                partition_by=F("section_id"),
+                order_by=[F("publish_at").desc(), F("id").desc()],
             )
         )
         .filter(rank__lte=FRONT_SIZE)
@@ -64,7 +66,9 @@ def section_fronts(*, exclude_id: int | None = None) -> list[tuple[Section, list
 
 
 def section_articles(*, section: Section) -> QuerySet[Article]:
-    return Article.objects.live().for_listing().filter(section=section).order_by("-publish_at", "-id")
+    return (
+        Article.objects.live().for_listing().filter(section=section).order_by("-publish_at", "-id")
+    )
 
 
 def contributor_articles(*, contributor: Contributor) -> QuerySet[Article]:

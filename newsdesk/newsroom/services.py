@@ -50,7 +50,7 @@ def is_own(user: User, article: Article) -> bool:
 
 @transaction.atomic
 def contributor_public_id_next(*, year: int) -> str:
-    """The next CP-YYYY-NNNN of a year. The counter only rises, so an ID is never handed out twice."""
+    """The next CP-YYYY-NNNN of a year. The counter only rises: no ID is handed out twice."""
     counter, _ = PublicIdCounter.objects.select_for_update().get_or_create(year=year)
     PublicIdCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
     counter.refresh_from_db()
@@ -132,9 +132,7 @@ def article_return_to_draft(*, article: Article, user: User) -> Article:
 
 
 @transaction.atomic
-def article_publish(
-    *, article: Article, user: User, publish_at: datetime | None = None
-) -> Article:
+def article_publish(*, article: Article, user: User, publish_at: datetime | None = None) -> Article:
     """Publishes now, or schedules for ``publish_at`` (or the article's own time if ahead).
 
     A scheduled article needs no job: it is public as soon as its time has come.
@@ -173,7 +171,7 @@ def article_unpublish(*, article: Article, user: User) -> Article:
 
 @transaction.atomic
 def correction_add(*, article: Article, user: User, text: str) -> Correction:
-    """Appends a correction note; the page shows it with its time and the article counts as updated."""
+    """Appends a correction; the page shows it with its time, and the article counts as updated."""
     if not user.has_perm("newsroom.add_correction"):
         raise PermissionDenied("Only editors can add corrections.")
     text = (text or "").strip()

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from newsdesk.audience import selectors as lists
 from newsdesk.comments.forms import CommentForm
-from newsdesk.comments.selectors import comment_count, comment_page
+from newsdesk.comments.selectors import comment_page
 from newsdesk.distribution.share import share_links
 from newsdesk.newsroom import selectors
 from newsdesk.newsroom.models import Contributor, Section, Tag
@@ -51,12 +51,13 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
         # The date in an address follows the publish time; an old or mistyped date moves on.
         return redirect(canonical, permanent=True)
     absolute = request.build_absolute_uri(canonical)
+    comments = comment_page(article=item)
     context = {
         "article": item,
         "preview": preview,
         "views": lists.view_count(item),
-        "comment_count": comment_count(article=item),
-        "comments": comment_page(article=item),
+        "comment_count": comments.paginator.count,  # approved only: the same count as the list
+        "comments": comments,
         "comment_form": CommentForm(),
         "share_links": share_links(url=absolute, title=item.headline),
         "canonical_url": absolute,
@@ -88,5 +89,3 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Tag, slug=slug)
     page = page_of(request, selectors.tag_articles(tag=item))
     return render(request, "newsroom/tag.html", {"tag": item, "page": page})
-
-

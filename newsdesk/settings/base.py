@@ -105,7 +105,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT") or DATA_DIR / "media")
-# The embedded setup serves uploaded media itself; a deployment behind nginx or a CDN turns this off.
+# The embedded setup serves uploaded media itself; behind nginx or a CDN, turn this off.
 NEWSDESK_SERVE_MEDIA = env.flag("NEWSDESK_SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

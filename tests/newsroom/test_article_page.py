@@ -35,7 +35,8 @@ def newsroom():
 
 def focusable(soup):
     return [
-        el for el in soup.body.find_all(["a", "button", "input", "textarea", "select"])
+        el
+        for el in soup.body.find_all(["a", "button", "input", "textarea", "select"])
         if el.name != "a" or el.has_attr("href")
     ]
 
@@ -102,7 +103,9 @@ def test_latest_stories_come_from_the_articles_own_section(client, newsroom):
     heading = soup.find(id="list-latest")
     hrefs = [a["href"] for a in heading.find_parent("section").select("li a")]
     same_section = [
-        a.get_absolute_url() for a in newsroom if a.section_id == article.section_id and a != article
+        a.get_absolute_url()
+        for a in newsroom
+        if a.section_id == article.section_id and a != article
     ]
     assert hrefs == same_section[:6]
 

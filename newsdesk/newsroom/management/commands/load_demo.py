@@ -43,7 +43,9 @@ class Command(BaseCommand):
             logins = self._users()
             self._content(with_images=not no_images)
         self.stdout.write(self.style.SUCCESS("Demo newsroom loaded."))
-        self.stdout.write("Demo logins (shown this once; change with `newsdesk changepassword NAME`):")
+        self.stdout.write(
+            "Demo logins (shown this once; change with `newsdesk changepassword NAME`):"
+        )
         for username, password, role in logins:
             self.stdout.write(f"  {username:<12} {password}   {role}")
 
@@ -76,13 +78,17 @@ class Command(BaseCommand):
         writer = User.objects.get(username="contributor")
         for i, c in enumerate(content.CONTRIBUTORS):
             contributor = services.contributor_create(
-                display_name=c["display_name"], slug=c["slug"], bio=c["bio"], year=c["year"],
+                display_name=c["display_name"],
+                slug=c["slug"],
+                bio=c["bio"],
+                year=c["year"],
                 user=writer if i == 0 else None,
             )
             if with_images:
                 initials = "".join(part[0] for part in c["display_name"].split()[:2])
                 contributor.photo.save(
-                    f"{c['slug']}.jpg", ContentFile(images.render_portrait(seed=i, initials=initials))
+                    f"{c['slug']}.jpg",
+                    ContentFile(images.render_portrait(seed=i, initials=initials)),
                 )
             contributors[c["slug"]] = contributor
 
