@@ -1,0 +1,1 @@
+"""Demo newsroom data and procedural images used by the seeding command."""

@@ -1,0 +1,70 @@
+"""The demo newsroom: what `make run` shows a new user."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.utils import timezone
+
+from newsdesk.newsroom.models import Article, Contributor, Correction, Section, Tag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(capsys):
+    call_command("load_demo")
+    return capsys.readouterr().out
+
+
+@pytest.fixture
+def demo_text_only(capsys):
+    call_command("load_demo", "--no-images")
+    return capsys.readouterr().out
+
+
+def test_demo_fills_a_realistic_newsroom(demo):
+    now = timezone.now()
+    assert Section.objects.count() >= 3
+    assert Tag.objects.count() >= 5
+    contributors = list(Contributor.objects.all())
+    assert len(contributors) >= 6
+    assert all(re.fullmatch(r"CP-\d{4}-\d{4}", c.public_id) for c in contributors)
+    live = Article.objects.live()
+    assert live.count() >= 50
+    assert Article.objects.count() >= 60
+    oldest = live.order_by("publish_at").first().publish_at
+    assert (now - oldest).days >= 14
+    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+    assert scheduled.count() >= 2
+    assert Article.objects.filter(status=Article.Status.DRAFT).count() >= 2
+    assert Correction.objects.count() >= 2
+    for article in live:
+        assert article.lead_image and article.lead_image_alt and article.lead_image_credit
+        assert article.bylines.exists()
+
+
+def test_demo_creates_one_staff_user_per_role_and_prints_passwords_once(demo_text_only, capsys):
+    demo = demo_text_only
+    users = get_user_model().objects.filter(is_staff=True)
+    roles = {g.name for u in users for g in u.groups.all()}
+    assert roles == {"Contributor", "Editor", "Moderator"}
+    for user in users:
+        assert user.username in demo
+    call_command("load_demo")
+    again = capsys.readouterr().out
+    assert "not loaded again" in again
+    assert Article.objects.count() >= 60  # nothing duplicated
+
+
+def test_demo_pages_render(demo_text_only, client):
+    assert client.get("/").status_code == 200
+    for article in Article.objects.live()[:5]:
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_every_static_file_the_templates_use_is_found():
+    for path in ("newsdesk/site.css", "newsdesk/comments.js"):
+        assert finders.find(path), path
