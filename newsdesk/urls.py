@@ -8,6 +8,7 @@ from newsdesk.site import views as site_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("newsdesk.comments.urls")),
+    path("audience/", include("newsdesk.audience.urls")),
     path("", include("newsdesk.newsroom.urls")),
 ]
 

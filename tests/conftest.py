@@ -26,3 +26,30 @@ def moderator(db):
     from tests.factories import make_user
 
     return make_user("mod", role="Moderator")
+
+
+def _clear_shared_state() -> None:
+    """Caches and counters outside the test database, which rolls back by itself."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from newsdesk.audience import readers
+
+    readers._salt_cache.clear()
+    if settings.REDIS_URL:
+        import redis
+
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        # Only this run's keys: the prefixes carry the test process id (settings/test.py).
+        for prefix in (settings.CACHES["default"]["KEY_PREFIX"], settings.NEWSDESK_REDIS_PREFIX):
+            for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+                client.delete(key)
+    else:
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _shared_state():
+    _clear_shared_state()
+    yield
+    _clear_shared_state()

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from newsdesk.audience.models import ArticleStats, MustRead
+from newsdesk.audience.stores import get_store
 from newsdesk.newsroom.models import Article, Section
 
 TRENDING_WINDOW = timedelta(days=7)
@@ -45,13 +46,17 @@ def latest_stories(
 
 
 def popular_now(*, exclude_id: int | None = None) -> list[Article]:
-    """The most-read articles published in the last seven days; unread ones rank by recency."""
+    """The articles of the last seven days with the highest time-decayed view score.
+
+    The score is forward-decayed (audience.trending), so ordering by the stored log score
+    is ordering by the decayed score now; unread articles follow, newest first.
+    """
     since = timezone.now() - TRENDING_WINDOW
     qs = (
         Article.objects.live()
         .for_listing()
         .filter(publish_at__gte=since)
-        .order_by(F("stats__views").desc(nulls_last=True), "-publish_at")
+        .order_by(F("stats__trend").desc(nulls_last=True), "-publish_at", "-id")
     )
     return _take(qs, exclude_id)
 
@@ -85,7 +90,17 @@ def must_reads(
 
 
 def view_count(article: Article) -> int:
+    """Counted views of an article loaded with its stats, plus any not yet written to SQL."""
     try:
-        return article.stats.views
+        stored = article.stats.views
     except ArticleStats.DoesNotExist:
-        return 0
+        stored = 0
+    return stored + get_store().pending([article.pk]).get(article.pk, 0)
+
+
+def live_view_count(article_id: int) -> int | None:
+    """The count for the live counter; None for an article that is not public."""
+    row = Article.objects.live().filter(pk=article_id).values_list("pk", "stats__views").first()
+    if row is None:
+        return None
+    return (row[1] or 0) + get_store().pending([article_id]).get(article_id, 0)

@@ -97,8 +97,17 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "headline", "slug", "section", "summary", "body", "tags", "lead_image",
-            "lead_image_alt", "lead_image_caption", "lead_image_credit", "publish_at",
+            "headline",
+            "slug",
+            "section",
+            "summary",
+            "body",
+            "tags",
+            "lead_image",
+            "lead_image_alt",
+            "lead_image_caption",
+            "lead_image_credit",
+            "publish_at",
         ]
 
 

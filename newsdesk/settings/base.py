@@ -123,6 +123,14 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
+# Audience: how views are counted and how Popular Now decays.
+NEWSDESK_TRENDING_HALF_LIFE_HOURS = float(env.text("NEWSDESK_TRENDING_HALF_LIFE_HOURS", "3"))
+NEWSDESK_VIEW_WINDOW_MINUTES = 30  # one reader's repeat views of an article count once per window
+NEWSDESK_VIEW_RATE_PER_MINUTE = int(env.text("NEWSDESK_VIEW_RATE_PER_MINUTE", "60"))
+NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2"))
+NEWSDESK_PROXY_COUNT = int(env.text("NEWSDESK_PROXY_COUNT", "0"))  # our own proxies in front
+NEWSDESK_REDIS_PREFIX = env.text("NEWSDESK_REDIS_PREFIX", "newsdesk")
+
 # Page sizes of the reader site's paginated lists.
 NEWSDESK_PAGE_SIZE = 20
 NEWSDESK_LIST_LENGTH = 6

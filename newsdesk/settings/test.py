@@ -17,3 +17,5 @@ STORAGES = {
 CACHES["default"]["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}"
 # Static files are served by the test client's finders; whitenoise wants a collected folder.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]
+# Tests on a shared Redis keep their view counters apart too.
+NEWSDESK_REDIS_PREFIX = f"newsdesk-test-{os.getpid()}"

@@ -1,0 +1,53 @@
+"""The view beacon, the live count, and the editors' dashboard."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from newsdesk.audience import selectors, services
+from newsdesk.newsroom.templatetags.newsdesk import compact_count
+
+
+def _text(status: int, message: str, **headers: str) -> HttpResponse:
+    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+# A beacon carries no secret a third site could steal, and counting is guarded by the
+# reader key, the window and the rate limit, so it needs no CSRF token (and a cached page
+# could not give it one).
+@csrf_exempt
+@require_POST
+def beacon(request: HttpRequest) -> HttpResponse:
+    raw = request.POST.get("article", "")
+    if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 18):
+        return _text(400, "A view report needs the article's number, e.g. article=123.")
+    user = getattr(request, "user", None)
+    data = services.Beacon(
+        article_id=int(raw),
+        ip=services.readers.client_ip(request),
+        user_agent=request.headers.get("User-Agent", ""),
+        is_staff=bool(user and user.is_authenticated and user.is_staff),
+    )
+    try:
+        services.view_record(beacon=data)
+    except services.UnknownArticle:
+        return _text(404, "There is no such article.")
+    except services.RateLimited as limited:
+        return _text(429, str(limited), **{"Retry-After": str(limited.retry_after)})
+    # Counted, repeated or ignored: the answer is the same, so a bot learns nothing.
+    return HttpResponse(status=204)
+
+
+@require_safe
+def count(request: HttpRequest, article_id: int) -> HttpResponse:
+    views = selectors.live_view_count(article_id)
+    if views is None:
+        return JsonResponse({"error": "There is no such article."}, status=404)
+    response = JsonResponse({"views": views, "display": compact_count(views)})
+    response["Cache-Control"] = "public, max-age=5"
+    return response
