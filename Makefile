@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test lint pytest install install-dev demo clean
+.PHONY: run test lint pytest install install-dev demo clean browser
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +40,12 @@ run: demo
 lint: install-dev
 	$(BIN)/ruff check .
 
-pytest: install-dev
+# The browser tests drive Debian's Chromium through Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+pytest: install-dev browser
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(BIN)/pytest
 
 test: lint pytest

@@ -1,0 +1,89 @@
+"""The Redis store writes through to SQL once and only once, however a flush dies."""
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from newsdesk.audience import stores
+from newsdesk.audience.models import ArticleStats, ViewHour
+from newsdesk.audience.selectors import live_view_count
+from tests.factories import ArticleFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not settings.REDIS_URL, reason="the PostgreSQL + Redis configuration"),
+]
+
+
+@pytest.fixture
+def store():
+    store = stores.get_store()
+    assert isinstance(store, stores.RedisStore)
+    return store
+
+
+def record(store, articles, readers=5):
+    now = timezone.now()
+    for article in articles:
+        for r in range(readers):
+            assert store.record(article_id=article.pk, reader=f"r{r}", now=now)
+    return now
+
+
+def stored(article) -> int:
+    row = ArticleStats.objects.filter(pk=article.pk).first()
+    return row.views if row else 0
+
+
+def test_views_show_before_and_after_the_flush(store, settings):
+    settings.NEWSDESK_VIEW_FLUSH_SECONDS = 3600  # no flush on the way
+    article = ArticleFactory()
+    record(store, [article])
+    assert stored(article) == 0
+    assert live_view_count(article.pk) == 5
+    assert store.flush() == 5
+    assert stored(article) == 5
+    assert live_view_count(article.pk) == 5
+    assert ViewHour.objects.get(article=article).views == 5
+    assert store.flush() == 0
+
+
+def test_a_flush_that_dies_before_its_commit_counts_nothing_twice(store, settings, monkeypatch):
+    settings.NEWSDESK_VIEW_FLUSH_SECONDS = 3600
+    first, second = ArticleFactory(), ArticleFactory()
+    record(store, [first, second])
+    real = stores.apply_batch
+    calls = []
+
+    def dies_on_the_second_article(article_id, batch):
+        calls.append(article_id)
+        if len(calls) == 2:
+            raise ConnectionError("the server went away")
+        real(article_id, batch)
+
+    monkeypatch.setattr(stores, "apply_batch", dies_on_the_second_article)
+    with pytest.raises(ConnectionError):
+        store.flush()
+    assert stored(first) == 0  # rolled back with the rest of the batch
+    monkeypatch.setattr(stores, "apply_batch", real)
+    assert store.flush() == 10
+    assert (stored(first), stored(second)) == (5, 5)
+    assert (live_view_count(first.pk), live_view_count(second.pk)) == (5, 5)
+
+
+def test_a_flush_that_dies_after_its_commit_counts_nothing_twice(store, settings, monkeypatch):
+    settings.NEWSDESK_VIEW_FLUSH_SECONDS = 3600
+    article = ArticleFactory()
+    record(store, [article])
+
+    def dies(*args, **kwargs):
+        raise ConnectionError("Redis went away after the SQL commit")
+
+    monkeypatch.setattr(store, "_trim", dies)
+    with pytest.raises(ConnectionError):
+        store.flush()
+    monkeypatch.undo()
+    assert stored(article) == 5
+    assert store.flush() == 0  # the stale entries are trimmed, not applied again
+    assert stored(article) == 5
+    assert live_view_count(article.pk) == 5

@@ -1,0 +1,180 @@
+"""A real Newsdesk server in a subprocess (granian, as `make run` starts it) on its own database.
+
+Used by the tests that need real concurrency or a real `kill -9`. The database follows the
+suite's configuration: a fresh SQLite file, or a fresh PostgreSQL database (and Redis keys
+under their own prefix) when the suite runs with DATABASE_URL and REDIS_URL.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+
+VENV_BIN = Path(sys.executable).parent
+
+SEED = """
+import django; django.setup()
+from datetime import timedelta
+from django.utils import timezone
+from newsdesk.newsroom.models import Article, Section, Byline
+from newsdesk.newsroom.services import contributor_create
+s = Section.objects.create(name="Live", slug="live")
+c = contributor_create(display_name="Live Writer", slug="live-writer")
+for i in range(3):
+    a = Article.objects.create(headline=f"Live story {i}", slug=f"live-story-{i}", section=s,
+        body="<p>Live.</p>", status="published",
+        publish_at=timezone.now() - timedelta(hours=i + 1))
+    Byline.objects.create(article=a, contributor=c)
+print(",".join(str(a.pk) for a in Article.objects.order_by("pk")))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp = tmp_path
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsdesk.settings.local",
+            "NEWSDESK_DATA_DIR": str(tmp_path / "data"),
+            "NEWSDESK_REDIS_PREFIX": f"newsdesk-live-{uuid.uuid4().hex[:8]}",
+            "NEWSDESK_VIEW_FLUSH_SECONDS": "0.5",
+            "NEWSDESK_PROXY_COUNT": "1",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        self.pg_name = None
+        if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+            self.pg_name = f"newsdesk_live_{uuid.uuid4().hex[:10]}"
+            self._pg(f'CREATE DATABASE "{self.pg_name}"')
+            db = settings.DATABASES["default"]
+            self.env["DATABASE_URL"] = (
+                f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
+                f"{self.pg_name}"
+            )
+        else:
+            self.env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'live.sqlite3'}"
+        if settings.REDIS_URL:
+            self.env["REDIS_URL"] = settings.REDIS_URL
+        else:
+            self.env.pop("REDIS_URL", None)
+        self.process: subprocess.Popen | None = None
+        self.article_ids: list[int] = []
+
+    def _pg(self, sql: str) -> None:
+        import psycopg
+
+        db = settings.DATABASES["default"]
+        with psycopg.connect(
+            host=db["HOST"] or "127.0.0.1",
+            port=db["PORT"] or 5432,
+            user=db["USER"],
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
+            conn.execute(sql)
+
+    def setup(self) -> LiveServer:
+        newsdesk = str(VENV_BIN / "newsdesk")
+        subprocess.run([newsdesk, "migrate", "-v0"], env=self.env, check=True, timeout=120)
+        subprocess.run(
+            [newsdesk, "collectstatic", "--noinput", "-v0"], env=self.env, check=True, timeout=120
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", SEED],
+            env=self.env,
+            check=True,
+            timeout=60,
+            capture_output=True,
+            text=True,
+        ).stdout
+        self.article_ids = [int(x) for x in out.strip().splitlines()[-1].split(",")]
+        return self
+
+    def start(self) -> LiveServer:
+        self.process = subprocess.Popen(
+            [
+                str(VENV_BIN / "granian"),
+                "--interface",
+                "wsgi",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                "2",
+                "--no-ws",
+                "--log-level",
+                "error",
+                "newsdesk.wsgi:application",
+            ],
+            env=self.env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.tmp / "server.log", "ab"),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=2) as r:
+                    if r.status == 200:
+                        return self
+            except urllib.error.HTTPError as error:
+                log = (self.tmp / "server.log").read_text()
+                raise RuntimeError(f"the live server answered {error.code}: {log}") from error
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(
+            "the live server did not start: " + (self.tmp / "server.log").read_text()
+        )
+
+    def kill(self) -> None:
+        """kill -9 of the whole server: granian's main process and its workers."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def manage(self, *args: str) -> str:
+        return subprocess.run(
+            [str(VENV_BIN / "newsdesk"), *args],
+            env=self.env,
+            check=True,
+            timeout=120,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    def close(self) -> None:
+        self.stop()
+        if settings.REDIS_URL:
+            import redis
+
+            client = redis.Redis.from_url(settings.REDIS_URL)
+            for key in client.scan_iter(match=f"{self.env['NEWSDESK_REDIS_PREFIX']}:*"):
+                client.delete(key)
+        if self.pg_name:
+            self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
