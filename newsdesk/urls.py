@@ -7,6 +7,7 @@ from newsdesk.site import views as site_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", site_views.health, name="health"),
     path("comments/", include("newsdesk.comments.urls")),
     path("audience/", include("newsdesk.audience.urls")),
     path("", include("newsdesk.newsroom.urls")),

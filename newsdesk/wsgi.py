@@ -6,4 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.local")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from newsdesk.audience.fastpath import BeaconFastPath  # noqa: E402  (needs Django set up)
+
+application = BeaconFastPath(django_application)

@@ -33,9 +33,11 @@ def _clear_shared_state() -> None:
     from django.conf import settings
     from django.core.cache import cache
 
-    from newsdesk.audience import readers
+    from newsdesk.audience import readers, services, stores
 
     readers._salt_cache.clear()
+    services._states.clear()
+    stores._store_for.cache_clear()  # a fresh store: its per-process rate counts too
     if settings.REDIS_URL:
         import redis
 

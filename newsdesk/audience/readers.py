@@ -41,6 +41,10 @@ def _is_bot(user_agent: str) -> bool:
 
 
 def client_ip(request: HttpRequest) -> str:
+    return client_ip_from_meta(request.META)
+
+
+def client_ip_from_meta(meta: dict) -> str:
     """The reader's address; behind a proxy, the address that proxy reports.
 
     NEWSDESK_PROXY_COUNT says how many proxies of our own stand in front (0: none), so a
@@ -48,11 +52,11 @@ def client_ip(request: HttpRequest) -> str:
     """
     hops = int(settings.NEWSDESK_PROXY_COUNT)
     if hops > 0:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [p.strip() for p in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [p for p in forwarded if p]
         if len(forwarded) >= hops:
             return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
+    return meta.get("REMOTE_ADDR", "")
 
 
 _salt_cache: dict[date, str] = {}

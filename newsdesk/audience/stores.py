@@ -11,20 +11,60 @@ half way is simply done again and counts nothing twice.
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import queue
 import secrets
+import threading
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
 
 from newsdesk.audience import trending
 from newsdesk.audience.models import ArticleStats, FlushCursor, RecentView, ViewHour
 from newsdesk.newsroom.models import Article
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many views reported; try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
+def _minute(now: datetime) -> tuple[int, int]:
+    """The rate limit's fixed one-minute window, and the seconds left in it."""
+    seconds = int(now.timestamp())
+    return seconds // 60, 60 - seconds % 60
+
+
+class LocalRate:
+    """Per-reader counts for the current minute, in this process's memory.
+
+    Without Redis there is no shared place that is cheaper than the write it guards, so
+    each server process keeps its own: with N worker processes a reader may get up to N
+    times the limit.
+    """
+
+    def __init__(self) -> None:
+        self._minute = -1
+        self._counts: Counter = Counter()
+        self._lock = threading.Lock()
+
+    def hit(self, *, reader: str, now: datetime, limit: int) -> None:
+        minute, left = _minute(now)
+        with self._lock:
+            if minute != self._minute:
+                self._minute, self._counts = minute, Counter()
+            self._counts[reader] += 1
+            used = self._counts[reader]
+        if used > limit:
+            raise RateLimited(retry_after=left)
 
 
 def window() -> timedelta:
@@ -50,45 +90,124 @@ class Batch:
 
 
 def apply_batch(article_id: int, batch: Batch) -> None:
-    """Adds a batch to the SQL counters. Call inside a transaction."""
-    ArticleStats.objects.bulk_create([ArticleStats(article_id=article_id)], ignore_conflicts=True)
-    ArticleStats.objects.filter(pk=article_id).update(
-        views=F("views") + batch.views, trend=trending.log_add_expression("trend", batch.weight)
-    )
-    table = connection.ops.quote_name(ViewHour._meta.db_table)
+    """Adds a batch to the SQL counters in two statements. Call inside a transaction."""
+    stats = connection.ops.quote_name(ArticleStats._meta.db_table)
+    hours = connection.ops.quote_name(ViewHour._meta.db_table)
+    trend = trending.log_add_sql(f"{stats}.trend", "excluded.trend", connection.vendor)
     with connection.cursor() as cursor:
-        for hour, count in batch.hours.items():
-            cursor.execute(
-                f"INSERT INTO {table} (article_id, hour, views) VALUES (%s, %s, %s) "  # noqa: S608
-                f"ON CONFLICT (article_id, hour) DO UPDATE SET views = {table}.views + %s",
-                [article_id, connection.ops.adapt_datetimefield_value(hour), count, count],
-            )
+        cursor.execute(
+            f"INSERT INTO {stats} (article_id, views, trend) VALUES (%s, %s, %s) "  # noqa: S608
+            f"ON CONFLICT (article_id) DO UPDATE SET views = {stats}.views + excluded.views, "
+            f"trend = {trend}",
+            [article_id, batch.views, batch.weight],
+        )
+        cursor.executemany(
+            f"INSERT INTO {hours} (article_id, hour, views) VALUES (%s, %s, %s) "  # noqa: S608
+            f"ON CONFLICT (article_id, hour) DO UPDATE SET views = {hours}.views + excluded.views",
+            [
+                (article_id, connection.ops.adapt_datetimefield_value(hour), count)
+                for hour, count in batch.hours.items()
+            ],
+        )
+
+
+@dataclass
+class _Job:
+    article_id: int
+    reader: str
+    now: datetime
+    done: threading.Event = field(default_factory=threading.Event)
+    counted: bool = False
+    error: BaseException | None = None
 
 
 class SQLStore:
+    """Views in SQL, committed before the beacon is answered.
+
+    With group commit on (the default outside tests), request threads hand their view to one
+    writer thread per process and wait for the commit of the batch that holds it, so a burst
+    of beacons costs a few transactions rather than one each. On SQLite a file lock queues the
+    writers of all processes: a waiter wakes the moment the lock is free, where SQLite's own
+    busy handler would sleep and poll.
+    """
+
     name = "sql"
 
+    def __init__(self) -> None:
+        self._queue: queue.Queue[_Job] = queue.Queue()
+        self._writer: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self._rate = LocalRate()
+
+    def rate(self, *, reader: str, now: datetime, limit: int) -> None:
+        self._rate.hit(reader=reader, now=now, limit=limit)
+
+    def record(self, *, article_id: int, reader: str, now: datetime, limit: int) -> bool:
+        self.rate(reader=reader, now=now, limit=limit)
+        if not settings.NEWSDESK_VIEW_GROUP_COMMIT:
+            with _writers_lock():
+                return self._write([_Job(article_id, reader, now)])[0]
+        job = _Job(article_id, reader, now)
+        self._ensure_writer()
+        self._queue.put(job)
+        if not job.done.wait(timeout=30):
+            raise TimeoutError("The view store did not answer in time.")
+        if job.error is not None:
+            raise job.error
+        return job.counted
+
+    def _ensure_writer(self) -> None:
+        with self._start_lock:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(target=self._run, name="view-writer", daemon=True)
+                self._writer.start()
+
+    def _run(self) -> None:
+        while True:
+            jobs = [self._queue.get()]
+            while len(jobs) < 500:
+                try:
+                    jobs.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                with _writers_lock():
+                    results = self._write(jobs)
+            except BaseException as error:  # noqa: BLE001 - handed to every waiting request
+                connection.close()
+                for job in jobs:
+                    job.error = error
+                    job.done.set()
+                continue
+            for job, counted in zip(jobs, results, strict=True):
+                job.counted = counted
+                job.done.set()
+
     @transaction.atomic
-    def record(self, *, article_id: int, reader: str, now: datetime) -> bool:
+    def _write(self, jobs: list[_Job]) -> list[bool]:
         table = connection.ops.quote_name(RecentView._meta.db_table)
         adapt = connection.ops.adapt_datetimefield_value
+        batches: dict[int, Batch] = defaultdict(Batch)
+        results = []
         with connection.cursor() as cursor:
-            # Inserts a first view, or renews one older than the window; else changes nothing.
-            cursor.execute(
-                f"INSERT INTO {table} (reader, article_id, seen_at) VALUES (%s, %s, %s) "  # noqa: S608
-                f"ON CONFLICT (reader, article_id) DO UPDATE SET seen_at = excluded.seen_at "
-                f"WHERE {table}.seen_at <= %s",
-                [reader, article_id, adapt(now), adapt(now - window())],
-            )
-            counted = cursor.rowcount == 1
-        if counted:
-            batch = Batch()
-            batch.add(now)
-            apply_batch(article_id, batch)
-            if secrets.randbelow(500) == 0:
-                # Keys older than the window decide nothing; they go, with what they could tell.
-                RecentView.objects.filter(seen_at__lt=now - window()).delete()
-        return counted
+            for job in jobs:
+                # Inserts a first view, or renews one older than the window; else changes nothing.
+                cursor.execute(
+                    f"INSERT INTO {table} (reader, article_id, seen_at) VALUES (%s, %s, %s) "  # noqa: S608
+                    f"ON CONFLICT (reader, article_id) DO UPDATE SET seen_at = excluded.seen_at "
+                    f"WHERE {table}.seen_at <= %s",
+                    [job.reader, job.article_id, adapt(job.now), adapt(job.now - window())],
+                )
+                counted = cursor.rowcount == 1
+                if counted:
+                    batches[job.article_id].add(job.now)
+                results.append(counted)
+        for article_id in sorted(batches):
+            apply_batch(article_id, batches[article_id])
+        if batches and secrets.randbelow(200) == 0:
+            # Keys older than the window decide nothing; they go, with what they could tell.
+            RecentView.objects.filter(seen_at__lt=jobs[-1].now - window()).delete()
+        return results
 
     def pending(self, article_ids: list[int]) -> dict[int, int]:
         return {}
@@ -97,11 +216,37 @@ class SQLStore:
         return 0
 
 
+@contextmanager
+def _writers_lock():
+    """On SQLite, one writer at a time across processes, queued by the kernel."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    path = Path(settings.DATA_DIR) / "views.lock"
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 # KEYS: the reader's key for the article, the stream, the pending counters.
 # ARGV: key lifetime (s), article id, this view's time, the window's start (epoch seconds).
 # The window is judged on the application's clock (the stored time of the last counted view);
 # the key's own expiry only clears it away afterwards.
+RATE_SCRIPT = """
+local used = redis.call('INCR', KEYS[1])
+if used == 1 then redis.call('EXPIRE', KEYS[1], 120) end
+if used > tonumber(ARGV[1]) then return -1 end
+return 1
+"""
+
+# KEYS[4] and ARGV[5]: the reader's rate key for this minute, and the limit (as RATE_SCRIPT).
 RECORD_SCRIPT = """
+local used = redis.call('INCR', KEYS[4])
+if used == 1 then redis.call('EXPIRE', KEYS[4], 120) end
+if used > tonumber(ARGV[5]) then return -1 end
 local last = redis.call('GET', KEYS[1])
 if last and tonumber(last) > tonumber(ARGV[4]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[1])
@@ -136,15 +281,29 @@ class RedisStore:
         self.pending_key = f"{prefix}:views:pending"
         self.lock_key = f"{prefix}:views:flush-lock"
         self._record = self.client.register_script(RECORD_SCRIPT)
+        self._rate = self.client.register_script(RATE_SCRIPT)
         self._trim = self.client.register_script(TRIM_SCRIPT)
         self._last_flush = 0.0
 
-    def record(self, *, article_id: int, reader: str, now: datetime) -> bool:
+    def _rate_key(self, reader: str, minute: int) -> str:
+        return f"{self.prefix}:views:rate:{reader}:{minute}"
+
+    def rate(self, *, reader: str, now: datetime, limit: int) -> None:
+        minute, left = _minute(now)
+        if self._rate(keys=[self._rate_key(reader, minute)], args=[limit]) == -1:
+            raise RateLimited(retry_after=left)
+
+    def record(self, *, article_id: int, reader: str, now: datetime, limit: int) -> bool:
         lifetime = max(1, int(window().total_seconds())) + 60
+        minute, left = _minute(now)
         counted = self._record(
-            keys=[f"{self.prefix}:views:seen:{reader}:{article_id}", self.stream, self.pending_key],
-            args=[lifetime, article_id, repr(now.timestamp()), repr((now - window()).timestamp())],
+            keys=[f"{self.prefix}:views:seen:{reader}:{article_id}", self.stream,
+                  self.pending_key, self._rate_key(reader, minute)],
+            args=[lifetime, article_id, repr(now.timestamp()), repr((now - window()).timestamp()),
+                  limit],
         )
+        if counted == -1:
+            raise RateLimited(retry_after=left)
         if counted:
             self.maybe_flush()
         return bool(counted)

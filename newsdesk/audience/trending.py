@@ -13,8 +13,6 @@ import math
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db.models import Expression, F, Value
-from django.db.models.functions import Abs, Exp, Greatest, Ln
 
 EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -34,13 +32,14 @@ def log_add(a: float, b: float) -> float:
     return high + math.log1p(math.exp(low - high))
 
 
-def log_add_expression(field: str, weight: float) -> Expression:
-    """SQL for log_add(field, weight), the same on SQLite and PostgreSQL."""
-    w = Value(weight)
-    # exp(-700) is about 1e-304: small enough to add nothing, large enough that PostgreSQL
-    # does not raise an underflow error for it.
-    gap = Greatest(-Abs(F(field) - w), Value(-700.0))
-    return Greatest(F(field), w) + Ln(Value(1.0) + Exp(gap))
+def log_add_sql(a: str, b: str, vendor: str) -> str:
+    """SQL for log_add(a, b) on SQLite or PostgreSQL, for two column expressions.
+
+    exp() of anything below -700 is left out: it adds nothing to a double, and PostgreSQL
+    raises an underflow error where SQLite would return 0.
+    """
+    greatest = "GREATEST" if vendor == "postgresql" else "MAX"
+    return f"({greatest}({a}, {b}) + LN(1.0 + EXP({greatest}(-ABS({a} - {b}), -700.0))))"
 
 
 def decayed(log_score: float, now: datetime) -> float:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from newsdesk.audience import selectors, services
+from newsdesk.audience import charts, selectors, services
+from newsdesk.audience import dashboard as dashboard_data
 from newsdesk.newsroom.templatetags.newsdesk import compact_count
 
 
@@ -50,4 +54,34 @@ def count(request: HttpRequest, article_id: int) -> HttpResponse:
         return JsonResponse({"error": "There is no such article."}, status=404)
     response = JsonResponse({"views": views, "display": compact_count(views)})
     response["Cache-Control"] = "public, max-age=5"
+    return response
+
+
+@staff_member_required
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    dashboard_data.refresh()
+    hourly = dashboard_data.views_per_hour()
+    daily = dashboard_data.views_per_day()
+    top = dashboard_data.top_articles()
+    context = {
+        "title": "Audience dashboard",
+        "hourly": hourly,
+        "daily": daily,
+        "hourly_chart": charts.bar_chart(
+            [(timezone.localtime(h).strftime("%H"), v) for h, v in hourly],
+            title="Views per hour, last 48 hours", label_every=6,
+        ),
+        "daily_chart": charts.bar_chart(
+            [(d.strftime("%d"), v) for d, v in daily],
+            title="Views per day, last 30 days", label_every=3,
+        ),
+        "top": [
+            (item, charts.sparkline(item.last_7_days, label=f"Views per day over 7 days: "
+                                    f"{', '.join(str(v) for v in item.last_7_days)}"))
+            for item in top
+        ],
+    }
+    response = render(request, "audience/dashboard.html", context)
+    response["Cache-Control"] = "private, no-store"
     return response

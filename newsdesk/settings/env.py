@@ -54,7 +54,9 @@ def database(default_sqlite: Path) -> dict:
     url = text("DATABASE_URL")
     if not url:
         url = f"sqlite:///{default_sqlite}"
-    config = dj_database_url.parse(url, conn_max_age=0)
+    # Connections are kept: opening one per request (and, on SQLite, running the PRAGMAs
+    # again) costs more than most of Newsdesk's requests.
+    config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             "timeout": 20,
@@ -66,9 +68,6 @@ def database(default_sqlite: Path) -> dict:
                 "PRAGMA busy_timeout=20000;"
             ),
         }
-    else:
-        config["CONN_MAX_AGE"] = 60
-        config["CONN_HEALTH_CHECKS"] = True
     return config
 
 

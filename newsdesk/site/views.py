@@ -19,3 +19,8 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # Django renders it with no context and no request, so it works with a broken database.
     return defaults.server_error(request, template_name="500.html")
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and uptime checks: the process answers. Touches no database."""
+    return HttpResponse(status=204)

@@ -26,7 +26,7 @@ def record(store, articles, readers=5):
     now = timezone.now()
     for article in articles:
         for r in range(readers):
-            assert store.record(article_id=article.pk, reader=f"r{r}", now=now)
+            assert store.record(article_id=article.pk, reader=f"r{r}", now=now, limit=1000)
     return now
 
 

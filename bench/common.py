@@ -1,0 +1,123 @@
+"""Shared pieces of the benchmarks: a Newsdesk server on its own database, and wrk runs."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin"
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def need(tool: str, package: str) -> None:
+    if shutil.which(tool) is None:
+        sys.exit(f"{tool} is missing: apt-get install {package}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Newsdesk under granian, as `make run` serves it, on a fresh database."""
+
+    def __init__(self, *, postgres: bool = False, redis: bool = False, workers: int = 2,
+                 extra_env: dict[str, str] | None = None) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.workers = workers
+        self.pg_name = f"newsdesk_bench_{uuid.uuid4().hex[:8]}" if postgres else None
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsdesk.settings.local",
+            "NEWSDESK_DATA_DIR": str(self.tmp / "data"),
+            "NEWSDESK_REDIS_PREFIX": f"newsdesk-bench-{uuid.uuid4().hex[:8]}",
+            "DATABASE_URL": f"{PG_URL}/{self.pg_name}" if postgres
+            else f"sqlite:///{self.tmp / 'bench.sqlite3'}",
+            **(extra_env or {}),
+        }
+        if redis:
+            self.env["REDIS_URL"] = REDIS_URL
+        else:
+            self.env.pop("REDIS_URL", None)
+        self.process: subprocess.Popen | None = None
+
+    def manage(self, *args: str, capture: bool = False) -> str:
+        result = subprocess.run([str(BIN / "newsdesk"), *args], env=self.env, check=True,
+                                capture_output=capture, text=True)
+        return result.stdout if capture else ""
+
+    def python(self, code: str) -> str:
+        return subprocess.run([str(BIN / "python"), "-c", code], env=self.env, check=True,
+                              capture_output=True, text=True).stdout
+
+    def prepare(self) -> Server:
+        if self.pg_name:
+            subprocess.run(["psql", PG_URL + "/postgres", "-qc",
+                            f'CREATE DATABASE "{self.pg_name}"'], check=True)
+        self.manage("migrate", "-v0")
+        self.manage("collectstatic", "--noinput", "-v0")
+        return self
+
+    def start(self) -> Server:
+        self.process = subprocess.Popen(
+            [str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1",
+             "--port", str(self.port), "--workers", str(self.workers), "--no-ws",
+             "--log-level", "error", "newsdesk.wsgi:application"],
+            env=self.env, start_new_session=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)  # noqa: S310
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+        if self.pg_name:
+            subprocess.run(["psql", PG_URL + "/postgres", "-qc",
+                            f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)'], check=False)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def wrk(url: str, *, seconds: int = 10, connections: int = 64, threads: int = 2,
+        script: Path | None = None) -> dict[str, float]:
+    """One wrk run: requests per second and latency percentiles (ms)."""
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script:
+        cmd += ["-s", str(script)]
+    out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    latency = {}
+    for pct in ("50", "99"):
+        m = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        latency[pct] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    return {"rps": rps, "p50_ms": latency["50"], "p99_ms": latency["99"],
+            "non2xx": int(non2xx.group(1)) if non2xx else 0}
+
+
+def median_of(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)

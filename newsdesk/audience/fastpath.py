@@ -1,0 +1,103 @@
+"""The view beacon answered in front of Django.
+
+Every page view sends one beacon, so it is the busiest request Newsdesk serves. This WSGI
+layer answers an anonymous beacon with the same rules (audience.services.view_record) but
+without Django's middleware and URL routing. Anything it does not handle (another path,
+another method, a request with a session cookie, whose staff status only Django's auth can
+tell) goes on to Django untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from http.cookies import CookieError, SimpleCookie
+from urllib.parse import parse_qs
+
+from django.conf import settings
+from django.db import close_old_connections
+from django.http.request import split_domain_port, validate_host
+
+from newsdesk.audience import readers, services
+
+BEACON_PATH = "/audience/views/"
+MAX_BODY = 1024
+
+StartResponse = Callable[..., object]
+
+_HEADERS = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Cache-Control", "no-store"),
+]
+_STATUS = {204: "204 No Content", 400: "400 Bad Request", 404: "404 Not Found",
+           429: "429 Too Many Requests"}
+
+
+class BeaconFastPath:
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != BEACON_PATH or environ.get("REQUEST_METHOD") != "POST":
+            return self.app(environ, start_response)
+        if _has_session(environ) or not _host_allowed(environ):
+            return self.app(environ, start_response)  # Django decides, with its full checks
+        try:
+            return self._answer(environ, start_response)
+        finally:
+            close_old_connections()
+
+    def _answer(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        if not 0 < length <= MAX_BODY:
+            return _reply(start_response, 400, "A view report needs the article's number.")
+        body = environ["wsgi.input"].read(length).decode("latin-1")
+        values = parse_qs(body).get("article", [""])
+        raw = values[0] if len(values) == 1 else ""
+        if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 18):
+            return _reply(start_response, 400, "A view report needs the article's number.")
+        beacon = services.Beacon(
+            article_id=int(raw),
+            ip=readers.client_ip_from_meta(environ),
+            user_agent=environ.get("HTTP_USER_AGENT", ""),
+            is_staff=False,
+        )
+        try:
+            services.view_record(beacon=beacon)
+        except services.UnknownArticle:
+            return _reply(start_response, 404, "There is no such article.")
+        except services.RateLimited as limited:
+            return _reply(start_response, 429, str(limited), retry_after=limited.retry_after)
+        return _reply(start_response, 204, "")
+
+
+def _reply(start_response: StartResponse, status: int, message: str,
+           retry_after: int | None = None) -> list[bytes]:
+    body = message.encode()
+    headers = list(_HEADERS)
+    if body:
+        headers += [("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", str(len(body)))]
+    if retry_after is not None:
+        headers.append(("Retry-After", str(retry_after)))
+    start_response(_STATUS[status], headers)
+    return [body] if body else []
+
+
+def _has_session(environ: dict) -> bool:
+    raw = environ.get("HTTP_COOKIE", "")
+    if not raw:
+        return False
+    try:
+        return settings.SESSION_COOKIE_NAME in SimpleCookie(raw)
+    except CookieError:
+        return True  # let Django judge a cookie header it can parse and we cannot
+
+
+def _host_allowed(environ: dict) -> bool:
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    domain, _port = split_domain_port(host)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
