@@ -68,19 +68,31 @@ def main() -> None:
         configs = [c for c in configs if (c[0] == "SQLite") == (args.only == "sqlite")]
     results = []
     for label, options in configs:
-        server = Server(**options, extra_env={
-            "NEWSDESK_PROXY_COUNT": "1", "NEWSDESK_VIEW_RATE_PER_MINUTE": "1000000",
-        }).prepare().start()
+        server = (
+            Server(
+                **options,
+                extra_env={
+                    "NEWSDESK_PROXY_COUNT": "1",
+                    "NEWSDESK_VIEW_RATE_PER_MINUTE": "1000000",
+                },
+            )
+            .prepare()
+            .start()
+        )
         try:
             results.append(measure(label, server, args.seconds, args.runs))
         finally:
             server.stop()
-    print(f"{'configuration':<22}{'minimal req/s':>15}{'beacon req/s':>14}{'ratio':>8}"
-          f"{'beacon p99 ms':>15}{'errors':>8}{'counted':>10}")
+    print(
+        f"{'configuration':<22}{'minimal req/s':>15}{'beacon req/s':>14}{'ratio':>8}"
+        f"{'beacon p99 ms':>15}{'errors':>8}{'counted':>10}"
+    )
     for r in results:
-        print(f"{r['config']:<22}{r['minimal_rps']:>15.0f}{r['beacon_rps']:>14.0f}"
-              f"{r['ratio']:>8.2f}{r['beacon_p99_ms']:>15.1f}{r['beacon_errors']:>8}"
-              f"{r['views_counted']:>10}")
+        print(
+            f"{r['config']:<22}{r['minimal_rps']:>15.0f}{r['beacon_rps']:>14.0f}"
+            f"{r['ratio']:>8.2f}{r['beacon_p99_ms']:>15.1f}{r['beacon_errors']:>8}"
+            f"{r['views_counted']:>10}"
+        )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "beacon.json").write_text(json.dumps(results, indent=2))

@@ -36,8 +36,14 @@ def free_port() -> int:
 class Server:
     """Newsdesk under granian, as `make run` serves it, on a fresh database."""
 
-    def __init__(self, *, postgres: bool = False, redis: bool = False, workers: int = 2,
-                 extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        postgres: bool = False,
+        redis: bool = False,
+        workers: int = 2,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -48,7 +54,8 @@ class Server:
             "DJANGO_SETTINGS_MODULE": "newsdesk.settings.local",
             "NEWSDESK_DATA_DIR": str(self.tmp / "data"),
             "NEWSDESK_REDIS_PREFIX": f"newsdesk-bench-{uuid.uuid4().hex[:8]}",
-            "DATABASE_URL": f"{PG_URL}/{self.pg_name}" if postgres
+            "DATABASE_URL": f"{PG_URL}/{self.pg_name}"
+            if postgres
             else f"sqlite:///{self.tmp / 'bench.sqlite3'}",
             **(extra_env or {}),
         }
@@ -59,28 +66,54 @@ class Server:
         self.process: subprocess.Popen | None = None
 
     def manage(self, *args: str, capture: bool = False) -> str:
-        result = subprocess.run([str(BIN / "newsdesk"), *args], env=self.env, check=True,
-                                capture_output=capture, text=True)
+        result = subprocess.run(
+            [str(BIN / "newsdesk"), *args],
+            env=self.env,
+            check=True,
+            capture_output=capture,
+            text=True,
+        )
         return result.stdout if capture else ""
 
     def python(self, code: str) -> str:
-        return subprocess.run([str(BIN / "python"), "-c", code], env=self.env, check=True,
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            [str(BIN / "python"), "-c", code],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     def prepare(self) -> Server:
         if self.pg_name:
-            subprocess.run(["psql", PG_URL + "/postgres", "-qc",
-                            f'CREATE DATABASE "{self.pg_name}"'], check=True)
+            subprocess.run(
+                ["psql", PG_URL + "/postgres", "-qc", f'CREATE DATABASE "{self.pg_name}"'],
+                check=True,
+            )
         self.manage("migrate", "-v0")
         self.manage("collectstatic", "--noinput", "-v0")
         return self
 
     def start(self) -> Server:
         self.process = subprocess.Popen(
-            [str(BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(self.workers), "--no-ws",
-             "--log-level", "error", "newsdesk.wsgi:application"],
-            env=self.env, start_new_session=True, stdout=subprocess.DEVNULL,
+            [
+                str(BIN / "granian"),
+                "--interface",
+                "wsgi",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+                "--no-ws",
+                "--log-level",
+                "error",
+                "newsdesk.wsgi:application",
+            ],
+            env=self.env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         for _ in range(300):
@@ -96,13 +129,26 @@ class Server:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=20)
         if self.pg_name:
-            subprocess.run(["psql", PG_URL + "/postgres", "-qc",
-                            f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)'], check=False)
+            subprocess.run(
+                [
+                    "psql",
+                    PG_URL + "/postgres",
+                    "-qc",
+                    f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)',
+                ],
+                check=False,
+            )
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def wrk(url: str, *, seconds: int = 10, connections: int = 64, threads: int = 2,
-        script: Path | None = None) -> dict[str, float]:
+def wrk(
+    url: str,
+    *,
+    seconds: int = 10,
+    connections: int = 64,
+    threads: int = 2,
+    script: Path | None = None,
+) -> dict[str, float]:
     """One wrk run: requests per second and latency percentiles (ms)."""
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
@@ -115,8 +161,12 @@ def wrk(url: str, *, seconds: int = 10, connections: int = 64, threads: int = 2,
         m = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out)
         value, unit = float(m.group(1)), m.group(2)
         latency[pct] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-    return {"rps": rps, "p50_ms": latency["50"], "p99_ms": latency["99"],
-            "non2xx": int(non2xx.group(1)) if non2xx else 0}
+    return {
+        "rps": rps,
+        "p50_ms": latency["50"],
+        "p99_ms": latency["99"],
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
 
 
 def median_of(runs: list[dict[str, float]], key: str) -> float:

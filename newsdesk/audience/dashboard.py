@@ -31,8 +31,10 @@ def views_per_hour(*, hours: int = 48, now: datetime | None = None) -> list[tupl
         .annotate(total=Sum("views"))
     )
     by_hour = {row["hour"]: row["total"] for row in rows}
-    return [(start + timedelta(hours=i), by_hour.get(start + timedelta(hours=i), 0))
-            for i in range(hours)]
+    return [
+        (start + timedelta(hours=i), by_hour.get(start + timedelta(hours=i), 0))
+        for i in range(hours)
+    ]
 
 
 def views_per_day(*, days: int = 30, now: datetime | None = None) -> list[tuple[date, int]]:
@@ -44,8 +46,9 @@ def views_per_day(*, days: int = 30, now: datetime | None = None) -> list[tuple[
     by_day: dict[date, int] = defaultdict(int)
     for row in rows:
         by_day[timezone.localdate(row["hour"])] += row["total"]
-    return [(first + timedelta(days=i), by_day.get(first + timedelta(days=i), 0))
-            for i in range(days)]
+    return [
+        (first + timedelta(days=i), by_day.get(first + timedelta(days=i), 0)) for i in range(days)
+    ]
 
 
 def top_articles(*, limit: int = 10, now: datetime | None = None) -> list[TopArticle]:

@@ -29,8 +29,12 @@ _HEADERS = [
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
     ("Cache-Control", "no-store"),
 ]
-_STATUS = {204: "204 No Content", 400: "400 Bad Request", 404: "404 Not Found",
-           429: "429 Too Many Requests"}
+_STATUS = {
+    204: "204 No Content",
+    400: "400 Bad Request",
+    404: "404 Not Found",
+    429: "429 Too Many Requests",
+}
 
 
 class BeaconFastPath:
@@ -74,13 +78,16 @@ class BeaconFastPath:
         return _reply(start_response, 204, "")
 
 
-def _reply(start_response: StartResponse, status: int, message: str,
-           retry_after: int | None = None) -> list[bytes]:
+def _reply(
+    start_response: StartResponse, status: int, message: str, retry_after: int | None = None
+) -> list[bytes]:
     body = message.encode()
     headers = list(_HEADERS)
     if body:
-        headers += [("Content-Type", "text/plain; charset=utf-8"),
-                    ("Content-Length", str(len(body)))]
+        headers += [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ]
     if retry_after is not None:
         headers.append(("Retry-After", str(retry_after)))
     start_response(_STATUS[status], headers)

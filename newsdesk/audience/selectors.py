@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -45,20 +46,56 @@ def latest_stories(
     return _take(qs.order_by(last_update.desc(), "-id"), exclude_id)
 
 
+# How many of the highest-scoring rows a list reads through the score index before it gives
+# up and scans the week's articles: enough that stale or unpublished leaders never starve it.
+CANDIDATES = 60
+
+
+def _is_listed(article: Article, *, since, now) -> bool:
+    return (
+        article.status == Article.Status.PUBLISHED
+        and article.publish_at is not None
+        and since <= article.publish_at <= now
+    )
+
+
+def _ranked(order_field: str, *, since, now, skip: set[int], want: int) -> list[Article]:
+    """Live articles of the window, highest ``order_field`` first, read through its index.
+
+    The leaders come from the stats index alone and are fetched by primary key, then checked
+    for state and window here, so the cost does not grow with the number of articles. Only
+    when the leaders hold too few does the query scan the window, which also lists unread
+    articles, newest first.
+    """
+    leaders = list(
+        ArticleStats.objects.order_by(f"-{order_field}").values_list("article_id", flat=True)[
+            :CANDIDATES
+        ]
+    )
+    rows = Article.objects.for_listing().in_bulk(leaders) if leaders else {}
+    found = [
+        rows[pk]
+        for pk in leaders
+        if pk in rows and pk not in skip and _is_listed(rows[pk], since=since, now=now)
+    ][:want]
+    if len(found) >= want:
+        return found
+    base = Article.objects.live(now).for_listing().filter(publish_at__gte=since)
+    if skip:
+        base = base.exclude(pk__in=skip)
+    ordering = [F(f"stats__{order_field}").desc(nulls_last=True), "-publish_at", "-id"]
+    return list(base.order_by(*ordering)[:want])
+
+
 def popular_now(*, exclude_id: int | None = None) -> list[Article]:
-    """The articles of the last seven days with the highest time-decayed view score.
+    """The six articles of the last seven days with the highest time-decayed view score.
 
     The score is forward-decayed (audience.trending), so ordering by the stored log score
-    is ordering by the decayed score now; unread articles follow, newest first.
+    is ordering by the decayed score now; the top is read through the score's index.
     """
-    since = timezone.now() - TRENDING_WINDOW
-    qs = (
-        Article.objects.live()
-        .for_listing()
-        .filter(publish_at__gte=since)
-        .order_by(F("stats__trend").desc(nulls_last=True), "-publish_at", "-id")
-    )
-    return _take(qs, exclude_id)
+    now = timezone.now()
+    skip = {exclude_id} if exclude_id is not None else set()
+    return _ranked("trend", since=now - TRENDING_WINDOW, now=now, skip=skip, want=_length())
 
 
 def must_reads(
@@ -66,27 +103,47 @@ def must_reads(
 ) -> list[Article]:
     """Editors' live pins in order, then the week's most-read not already in Popular Now."""
     now = timezone.now()
+    # Pins are few: read them by their own order and check each article's state here,
+    # rather than let the database start from the (large) article table.
     pinned = [
         pin.article
         for pin in MustRead.objects.active(now)
-        .filter(article__in=Article.objects.live(now))
         .select_related("article", "article__section")
-        .order_by("position", "-created_at")[: _length() + 1]
-        if pin.article_id != exclude_id
+        .order_by("position", "-created_at")[:50]
+        if pin.article_id != exclude_id and pin.article.is_live(now)
     ][: _length()]
     if len(pinned) >= _length():
         return pinned
     skip = {a.pk for a in pinned} | {a.pk for a in (popular or [])}
     if exclude_id is not None:
         skip.add(exclude_id)
-    fill = (
-        Article.objects.live(now)
-        .for_listing()
-        .filter(publish_at__gte=now - TRENDING_WINDOW)
-        .exclude(pk__in=skip)
-        .order_by(F("stats__views").desc(nulls_last=True), "-publish_at")[: _length() - len(pinned)]
-    )
-    return pinned + list(fill)
+    want = _length() - len(pinned)
+    ranking = [pk for pk in _most_viewed_this_week(now) if pk not in skip]
+    by_pk = Article.objects.for_listing().in_bulk(ranking)
+    since = now - TRENDING_WINDOW
+    fill = [
+        by_pk[pk] for pk in ranking if pk in by_pk and _is_listed(by_pk[pk], since=since, now=now)
+    ]
+    return pinned + fill[:want]
+
+
+def _most_viewed_this_week(now) -> list[int]:
+    """Ids of the week's most-viewed live articles, worked out at most once a minute.
+
+    Lifetime views can't be read in window order through an index, so the ranking is
+    computed by a scan of the week and shared through the cache for up to 60 s.
+    """
+    key = f"audience:most-viewed:{int(now.timestamp()) // 60}"
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = list(
+            Article.objects.live(now)
+            .filter(publish_at__gte=now - TRENDING_WINDOW)
+            .order_by(F("stats__views").desc(nulls_last=True), "-publish_at", "-id")
+            .values_list("pk", flat=True)[: _length() * 4]
+        )
+        cache.set(key, ranking, 90)
+    return ranking
 
 
 def view_count(article: Article) -> int:

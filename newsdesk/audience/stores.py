@@ -216,19 +216,26 @@ class SQLStore:
         return 0
 
 
+_lock_files: dict[str, object] = {}
+_lock_files_guard = threading.Lock()
+
+
 @contextmanager
 def _writers_lock():
     """On SQLite, one writer at a time across processes, queued by the kernel."""
     if connection.vendor != "sqlite":
         yield
         return
-    path = Path(settings.DATA_DIR) / "views.lock"
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    path = str(Path(settings.DATA_DIR) / "views.lock")
+    with _lock_files_guard:
+        handle = _lock_files.get(path)
+        if handle is None:
+            handle = _lock_files[path] = open(path, "a")  # noqa: SIM115 - kept for the process
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 # KEYS: the reader's key for the article, the stream, the pending counters.
@@ -297,10 +304,19 @@ class RedisStore:
         lifetime = max(1, int(window().total_seconds())) + 60
         minute, left = _minute(now)
         counted = self._record(
-            keys=[f"{self.prefix}:views:seen:{reader}:{article_id}", self.stream,
-                  self.pending_key, self._rate_key(reader, minute)],
-            args=[lifetime, article_id, repr(now.timestamp()), repr((now - window()).timestamp()),
-                  limit],
+            keys=[
+                f"{self.prefix}:views:seen:{reader}:{article_id}",
+                self.stream,
+                self.pending_key,
+                self._rate_key(reader, minute),
+            ],
+            args=[
+                lifetime,
+                article_id,
+                repr(now.timestamp()),
+                repr((now - window()).timestamp()),
+                limit,
+            ],
         )
         if counted == -1:
             raise RateLimited(retry_after=left)

@@ -70,15 +70,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "daily": daily,
         "hourly_chart": charts.bar_chart(
             [(timezone.localtime(h).strftime("%H"), v) for h, v in hourly],
-            title="Views per hour, last 48 hours", label_every=6,
+            title="Views per hour, last 48 hours",
+            label_every=6,
         ),
         "daily_chart": charts.bar_chart(
             [(d.strftime("%d"), v) for d, v in daily],
-            title="Views per day, last 30 days", label_every=3,
+            title="Views per day, last 30 days",
+            label_every=3,
         ),
         "top": [
-            (item, charts.sparkline(item.last_7_days, label=f"Views per day over 7 days: "
-                                    f"{', '.join(str(v) for v in item.last_7_days)}"))
+            (
+                item,
+                charts.sparkline(
+                    item.last_7_days,
+                    label=f"Views per day over 7 days: "
+                    f"{', '.join(str(v) for v in item.last_7_days)}",
+                ),
+            )
             for item in top
         ],
     }

@@ -146,6 +146,7 @@ class ArticleQuerySet(models.QuerySet):
             "headline",
             "slug",
             "summary",
+            "status",
             "publish_at",
             "created_at",
             "substantively_updated_at",

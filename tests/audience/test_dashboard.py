@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -29,8 +30,16 @@ def test_readers_are_sent_to_the_login(client):
     assert "/admin/login/" in response["Location"]
 
 
-def test_charts_and_tables_show_the_counted_views(client, editor):
-    now = timezone.now()
+@pytest.fixture
+def half_past():
+    """Half past the hour, so "five minutes ago" is in the current hour whenever this runs."""
+    now = timezone.now().replace(minute=30, second=0, microsecond=0)
+    with time_machine.travel(now, tick=False):
+        yield now
+
+
+def test_charts_and_tables_show_the_counted_views(client, editor, half_past):
+    now = half_past
     hot = ArticleFactory(headline="Hot story", publish_at=now - timedelta(days=2))
     cold = ArticleFactory(headline="Cold story", publish_at=now - timedelta(days=3))
     add_views(hot, 7, now - timedelta(minutes=5))
