@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from newsdesk.distribution.api.views import api
 from newsdesk.site import views as site_views
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("healthz", site_views.health, name="health"),
     path("comments/", include("newsdesk.comments.urls")),
     path("audience/", include("newsdesk.audience.urls")),
+    path("api/v1/", api.urls),
+    path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.newsroom.urls")),
 ]
 

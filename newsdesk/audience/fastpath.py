@@ -14,7 +14,7 @@ from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qs
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.core import signals
 from django.http.request import split_domain_port, validate_host
 
 from newsdesk.audience import readers, services
@@ -46,10 +46,13 @@ class BeaconFastPath:
             return self.app(environ, start_response)
         if _has_session(environ) or not _host_allowed(environ):
             return self.app(environ, start_response)  # Django decides, with its full checks
+        # The same request signals as Django's handler, so database connections are looked
+        # after (close_old_connections listens to them) exactly as for any other request.
+        signals.request_started.send(sender=self.__class__, environ=environ)
         try:
             return self._answer(environ, start_response)
         finally:
-            close_old_connections()
+            signals.request_finished.send(sender=self.__class__)
 
     def _answer(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         try:

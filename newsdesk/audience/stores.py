@@ -290,7 +290,7 @@ class RedisStore:
         self._record = self.client.register_script(RECORD_SCRIPT)
         self._rate = self.client.register_script(RATE_SCRIPT)
         self._trim = self.client.register_script(TRIM_SCRIPT)
-        self._last_flush = 0.0
+        self._last_flush = time.monotonic()
 
     def _rate_key(self, reader: str, minute: int) -> str:
         return f"{self.prefix}:views:rate:{reader}:{minute}"

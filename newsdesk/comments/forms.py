@@ -1,20 +1,36 @@
+from __future__ import annotations
+
+import time
+
 from django import forms
+from django.conf import settings
+from django.core import signing
 
 from newsdesk.comments import text
 from newsdesk.comments.models import MAX_LENGTH
 
+STARTED_SALT = "newsdesk.comments.started"
+
+
+def started_token() -> str:
+    """When the form was drawn, signed: a bot that posts at once gives itself away."""
+    return signing.dumps(int(time.time()), salt=STARTED_SALT)
+
 
 class CommentForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=60)
+    name = forms.CharField(
+        label="Name",
+        max_length=60,
+        error_messages={"required": "Please give a name to show with your comment."},
+    )
     email = forms.EmailField(label="E-mail (optional, never shown)", required=False)
     text = forms.CharField(
-        label="Comment",
-        # maxlength is only a backstop for browsers without the script: it counts UTF-16 units,
-        # which is never fewer than code points, so it can stop a reader early but never let
-        # through more than the server accepts.
-        widget=forms.Textarea(attrs={"maxlength": MAX_LENGTH, "rows": 4}),
-        strip=False,
+        label="Comment", strip=False, error_messages={"required": "The comment is empty."}
     )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    # Left empty by people (it is hidden from them); filled by form-filling bots.
+    website = forms.CharField(required=False, label="Leave this empty")
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_name(self) -> str:
         name = text.normalize(self.cleaned_data["name"])
@@ -31,3 +47,29 @@ class CommentForm(forms.Form):
                 f"A comment can be at most {MAX_LENGTH} characters; this one has {len(value)}."
             )
         return value
+
+    def automation_check(self) -> str:
+        """ "bot" for a filled honeypot, a missing or forged timestamp, or a form sent faster
+        than a person can type; "stale" for a form drawn over a week ago; else "ok"."""
+        if self.cleaned_data.get("website"):
+            return "bot"
+        try:
+            drawn = signing.loads(
+                self.cleaned_data.get("started") or "", salt=STARTED_SALT, max_age=7 * 24 * 3600
+            )
+        except signing.SignatureExpired:
+            return "stale"
+        except signing.BadSignature:
+            return "bot"
+        if time.time() - int(drawn) < settings.NEWSDESK_COMMENT_MIN_SECONDS_TO_SUBMIT:
+            return "bot"
+        return "ok"
+
+
+class EditForm(forms.Form):
+    text = forms.CharField(
+        label="Comment", strip=False, error_messages={"required": "The comment is empty."}
+    )
+
+    def clean_text(self) -> str:
+        return CommentForm.clean_text(self)  # type: ignore[arg-type]

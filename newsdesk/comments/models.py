@@ -1,7 +1,8 @@
-"""Reader comments on articles."""
+"""Reader comments on articles, their reports, and banned readers."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ MAX_LENGTH = 300  # Unicode code points after NFC normalization; see comments.te
 
 class CommentQuerySet(models.QuerySet):
     def visible(self) -> CommentQuerySet:
+        """The only comments any page, count, feed or API may show."""
         return self.filter(status=Comment.Status.APPROVED)
 
 
@@ -24,7 +26,12 @@ class Comment(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name="reply to",
     )
     name = models.CharField("display name", max_length=60)
     email = models.EmailField("e-mail (never shown)", blank=True)
@@ -32,15 +39,88 @@ class Comment(models.Model):
     status = models.CharField(
         "status", max_length=12, choices=Status.choices, default=Status.APPROVED, db_index=True
     )
+    held_reason = models.CharField(
+        "why it was held",
+        max_length=200,
+        blank=True,
+        help_text="Filled in when a rule or reports held the comment for a moderator.",
+    )
+    needs_review = models.BooleanField(
+        "needs review",
+        default=False,
+        help_text="Published under post-moderation and not yet looked at, or edited since.",
+    )
+    reports = models.PositiveIntegerField("reports", default=0)
+    reader = models.CharField(
+        "reader key",
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="A keyed hash of the poster's address: for limits and bans, never shown.",
+    )
+    edit_token_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("posted", default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField("edited", null=True, blank=True, editable=False)
+    moderated_at = models.DateTimeField("moderated", null=True, blank=True, editable=False)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["article", "status", "-created_at"], name="comment_article_idx")
+            models.Index(fields=["article", "status", "-created_at"], name="comment_article_idx"),
+            models.Index(fields=["reader", "-created_at"], name="comment_reader_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.name} on {self.article_id}: {self.text[:40]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+
+class CommentReport(models.Model):
+    """One reader's report of one comment; a reader counts once."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="report_set")
+    reader = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reader"], name="report_once_per_reader")
+        ]
+
+    def __str__(self) -> str:
+        return f"report on {self.comment_id}"
+
+
+class BannedReader(models.Model):
+    """A reader who may not comment: matched by reader key, or by e-mail if one was given."""
+
+    reader = models.CharField("reader key", max_length=64, blank=True, db_index=True)
+    email = models.EmailField("e-mail", blank=True, db_index=True)
+    reason = models.CharField("reason", max_length=200, blank=True)
+    created_at = models.DateTimeField("banned", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "banned reader"
+
+    def __str__(self) -> str:
+        return self.email or f"reader {self.reader[:10]}…"

@@ -1,40 +1,269 @@
-"""Writes of reader comments."""
+"""Writes of reader comments: posting, editing in the first minutes, reports, moderation."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from newsdesk.comments import policy
 from newsdesk.comments import text as comment_text
-from newsdesk.comments.models import MAX_LENGTH, Comment
+from newsdesk.comments.models import MAX_LENGTH, BannedReader, Comment, CommentReport
 from newsdesk.newsroom.models import Article
 
 
-@transaction.atomic
-def comment_post(
-    *, article: Article, name: str, text: str, email: str = "", parent: Comment | None = None
-) -> Comment:
-    """Stores a reader's comment on a live article, at most 300 code points after NFC.
+class CommentsClosed(Exception):
+    pass
 
-    The text is stored as typed (normalized), never as HTML: it is escaped when shown.
-    Returns only after the row is committed.
+
+class Banned(Exception):
+    pass
+
+
+class TooSoon(Exception):
+    """A rate limit: ``retry_after`` seconds until the reader may post again."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, retry_after)
+
+
+class Duplicate(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Poster:
+    ip: str
+    user_agent: str = ""
+
+    @property
+    def reader(self) -> str:
+        return policy.reader_key(self.ip)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _check_limits(*, reader: str, article: Article, now: datetime) -> None:
+    mine = Comment.objects.filter(reader=reader)
+    gap = settings.NEWSDESK_COMMENT_MIN_INTERVAL_SECONDS
+    last = mine.order_by("-created_at").values_list("created_at", flat=True).first()
+    if last is not None and now - last < timedelta(seconds=gap):
+        wait = gap - int((now - last).total_seconds())
+        raise TooSoon(f"Please wait {wait} seconds before your next comment.", wait)
+    day = mine.filter(created_at__gt=now - timedelta(days=1))
+    if day.count() >= settings.NEWSDESK_COMMENT_DAILY_LIMIT:
+        oldest = day.order_by("created_at").values_list("created_at", flat=True).first()
+        wait = int((oldest + timedelta(days=1) - now).total_seconds())
+        raise TooSoon(
+            f"You have posted {settings.NEWSDESK_COMMENT_DAILY_LIMIT} comments in a day; "
+            f"you can post again in {wait // 3600} h {wait % 3600 // 60} min.",
+            wait,
+        )
+    if mine.filter(article=article).count() >= settings.NEWSDESK_COMMENT_PER_ARTICLE_LIMIT:
+        raise TooSoon(
+            f"You can post at most {settings.NEWSDESK_COMMENT_PER_ARTICLE_LIMIT} comments "
+            "on one article.",
+            24 * 3600,
+        )
+
+
+def _judge(comment: Comment, article: Article, poster: Poster) -> None:
+    """Sets status and held_reason by the site's rules, most specific reason first."""
+    reason = policy.hold_reason(comment.text) or policy.akismet_reason(
+        text=comment.text,
+        name=comment.name,
+        email=comment.email,
+        ip=poster.ip,
+        user_agent=poster.user_agent,
+        permalink=settings.SITE_URL + article.get_absolute_url(),
+    )
+    if not reason and policy.moderation_mode(article) == "pre":
+        reason = "Pre-moderation: every comment here waits for approval"
+    if reason:
+        comment.status, comment.held_reason, comment.needs_review = (
+            Comment.Status.PENDING,
+            reason,
+            True,
+        )
+    else:
+        comment.status, comment.held_reason, comment.needs_review = (
+            Comment.Status.APPROVED,
+            "",
+            True,
+        )
+
+
+def comment_post(
+    *,
+    article: Article,
+    poster: Poster,
+    name: str,
+    text: str,
+    email: str = "",
+    parent: Comment | None = None,
+    now: datetime | None = None,
+) -> tuple[Comment, str]:
+    """Stores a reader's comment; returns it with the secret that lets its author edit it.
+
+    Guarantees: at most 300 code points after NFC, stored as text (escaped when shown);
+    limits, bans and closing rules checked before anything is written; the row is committed
+    before this returns. The comment is approved or held as the rules say.
     """
-    if not article.is_live():
-        raise ValidationError("Comments are open only on published articles.")
+    now = now or timezone.now()
+    if not policy.comments_open(article, now):
+        raise CommentsClosed("Comments on this article are closed.")
     body = comment_text.normalize(text)
     if not body:
         raise ValidationError("The comment is empty.")
     if len(body) > MAX_LENGTH:
-        raise ValidationError(f"A comment can be at most {MAX_LENGTH} characters.")
-    if parent is not None and (parent.article_id != article.pk or parent.parent_id is not None):
-        raise ValidationError("Replies go one level deep, on the same article.")
+        raise ValidationError(
+            f"A comment can be at most {MAX_LENGTH} characters; this one has {len(body)}."
+        )
+    if parent is not None and (
+        parent.article_id != article.pk
+        or parent.parent_id is not None
+        or parent.status != Comment.Status.APPROVED
+    ):
+        raise ValidationError("You can reply only to a published comment on the same article.")
+    reader = poster.reader
+    email = (email or "").strip()
+    banned = BannedReader.objects.filter(reader=reader)
+    if email:
+        banned = banned | BannedReader.objects.filter(email__iexact=email)
+    if banned.exists():
+        raise Banned("You can no longer comment on this site.")
+    token = secrets.token_urlsafe(24)
     comment = Comment(
         article=article,
         parent=parent,
         name=comment_text.normalize(name)[:60],
         email=email,
         text=body,
+        reader=reader,
+        created_at=now,
+        edit_token_hash=_token_hash(token),
     )
-    comment.full_clean()
-    comment.save()
+    comment.full_clean(exclude=["reader", "edit_token_hash"])
+    _judge(comment, article, poster)
+    with transaction.atomic():
+        # Serialized per reader on SQLite by the IMMEDIATE transaction, and checked again
+        # inside it, so two quick posts cannot both pass the limits.
+        _check_limits(reader=reader, article=article, now=now)
+        duplicate = Comment.objects.filter(
+            reader=reader, article=article, text=body, created_at__gt=now - timedelta(hours=1)
+        )
+        if duplicate.exists():
+            raise Duplicate("You posted this same comment a moment ago.")
+        comment.save()
+    return comment, token
+
+
+def _own(comment: Comment, token: str, now: datetime) -> None:
+    window = timedelta(minutes=settings.NEWSDESK_COMMENT_EDIT_MINUTES)
+    if (
+        not token
+        or not comment.edit_token_hash
+        or not secrets.compare_digest(_token_hash(token), comment.edit_token_hash)
+    ):
+        raise PermissionDenied("Only the author can change this comment, from the same browser.")
+    if now - comment.created_at > window:
+        raise PermissionDenied(
+            f"A comment can be changed only in the first {settings.NEWSDESK_COMMENT_EDIT_MINUTES}"
+            " minutes."
+        )
+
+
+def check_owner(*, comment: Comment, token: str, now: datetime | None = None) -> None:
+    """Raises PermissionDenied unless the token is the author's and the window is open."""
+    _own(comment, token, now or timezone.now())
+
+
+@transaction.atomic
+def comment_edit(
+    *, comment: Comment, token: str, text: str, poster: Poster, now: datetime | None = None
+) -> Comment:
+    """The author's edit in the first minutes; the new text is judged again like a new one."""
+    now = now or timezone.now()
+    _own(comment, token, now)
+    body = comment_text.normalize(text)
+    if not body or len(body) > MAX_LENGTH:
+        raise ValidationError(f"A comment must have 1 to {MAX_LENGTH} characters.")
+    comment.text = body
+    comment.edited_at = now
+    _judge(comment, comment.article, poster)
+    comment.save(update_fields=["text", "edited_at", "status", "held_reason", "needs_review"])
     return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, token: str, now: datetime | None = None) -> None:
+    _own(comment, token, now or timezone.now())
+    comment.delete()
+
+
+def comment_report(*, comment: Comment, reporter: Poster) -> Comment:
+    """Counts a reader's report once; at the threshold the comment is hidden for review."""
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(comment=comment, reader=reporter.reader)
+            Comment.objects.filter(pk=comment.pk).update(reports=F("reports") + 1)
+            comment.refresh_from_db()
+            threshold = settings.NEWSDESK_COMMENT_REPORT_THRESHOLD
+            if comment.reports >= threshold and comment.status == Comment.Status.APPROVED:
+                comment.status = Comment.Status.PENDING
+                comment.held_reason = f"Reported by {comment.reports} readers"
+                comment.save(update_fields=["status", "held_reason"])
+    except IntegrityError:
+        pass  # this reader reported it already
+    return comment
+
+
+def _moderate(comment: Comment, moderator: AbstractBaseUser, status: str) -> Comment:
+    if not moderator.has_perm("comments.change_comment"):
+        raise PermissionDenied("Only moderators can moderate comments.")
+    comment.status = status
+    comment.needs_review = False
+    comment.moderated_at = timezone.now()
+    comment.moderated_by = moderator
+    comment.save(update_fields=["status", "needs_review", "moderated_at", "moderated_by"])
+    return comment
+
+
+def comment_approve(*, comment: Comment, moderator: AbstractBaseUser) -> Comment:
+    return _moderate(comment, moderator, Comment.Status.APPROVED)
+
+
+def comment_reject(*, comment: Comment, moderator: AbstractBaseUser) -> Comment:
+    return _moderate(comment, moderator, Comment.Status.REJECTED)
+
+
+def comment_mark_spam(*, comment: Comment, moderator: AbstractBaseUser) -> Comment:
+    return _moderate(comment, moderator, Comment.Status.SPAM)
+
+
+@transaction.atomic
+def reader_ban(*, comment: Comment, moderator: AbstractBaseUser, reason: str = "") -> BannedReader:
+    """Bans the comment's author (by reader key and e-mail) and takes down their comments."""
+    if not moderator.has_perm("comments.add_bannedreader"):
+        raise PermissionDenied("Only moderators can ban readers.")
+    ban = BannedReader.objects.create(
+        reader=comment.reader,
+        email=comment.email,
+        reason=reason or f"Comment {comment.pk}",
+        created_by=moderator,
+    )
+    Comment.objects.filter(reader=comment.reader).exclude(status=Comment.Status.SPAM).update(
+        status=Comment.Status.REJECTED
+    )
+    return ban

@@ -1,25 +1,187 @@
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+"""Reader comment endpoints: plain form POSTs that work without JavaScript."""
 
-from newsdesk.comments.forms import CommentForm
-from newsdesk.comments.services import comment_post
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from newsdesk.audience.readers import client_ip
+from newsdesk.comments import origin, services
+from newsdesk.comments.forms import CommentForm, EditForm, started_token
+from newsdesk.comments.models import Comment
 from newsdesk.newsroom.models import Article
 
+COOKIE_PATH = "/comments/"
 
-@require_POST
-def post(request: HttpRequest, article_id: int) -> HttpResponse:
-    """A plain form POST that works without JavaScript: on success, back to the new comment."""
-    article = get_object_or_404(Article.objects.live().select_related("section"), pk=article_id)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            comment = comment_post(article=article, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect(f"{article.get_absolute_url()}#comment-{comment.pk}", permanent=False)
-    return render(
-        request, "comments/form_page.html", {"article": article, "form": form}, status=400
+
+def _poster(request: HttpRequest) -> services.Poster:
+    return services.Poster(ip=client_ip(request), user_agent=request.headers.get("User-Agent", ""))
+
+
+def _form_page(request, article, form, *, status: int, message: str = "", parent=None):
+    """The uncached comment page: the form as sent, why it was not posted, and a fresh token."""
+    response = render(
+        request,
+        "comments/form_page.html",
+        {
+            "article": article,
+            "form": form,
+            "message": message,
+            "parent": parent,
+            "started": started_token(),
+        },
+        status=status,
     )
+    add_never_cache_headers(response)
+    return response
+
+
+def _see_other(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+@csrf_exempt  # checked by origin.check, which works on cached pages (see comments.origin)
+@require_http_methods(["GET", "POST"])
+def post(request: HttpRequest, article_id: int, parent_id: int | None = None) -> HttpResponse:
+    article = get_object_or_404(Article.objects.live().select_related("section"), pk=article_id)
+    parent = None
+    if parent_id is not None:
+        parent = get_object_or_404(
+            Comment.objects.visible(), pk=parent_id, article=article, parent__isnull=True
+        )
+    if request.method == "GET":  # the reply form, or the form on its own page
+        form = CommentForm(initial={"parent": parent_id})
+        return _form_page(request, article, form, status=200, parent=parent)
+    form = CommentForm(request.POST)
+    verdict = origin.check(request)
+    if verdict == "cross-site":
+        raise PermissionDenied("Comments can be sent only from this site's own pages.")
+    if verdict == "no-token":
+        form.is_valid()
+        return _form_page(
+            request,
+            article,
+            form,
+            status=403,
+            parent=parent,
+            message=(
+                "Your browser did not say which page this came from. Please check your comment "
+                "and send it again from this page."
+            ),
+        )
+    if not form.is_valid():
+        return _form_page(request, article, form, status=400, parent=parent)
+    check = form.automation_check()
+    if check == "bot":
+        return _see_other(article.get_absolute_url())  # dropped, and told nothing
+    if check == "stale":
+        return _form_page(
+            request,
+            article,
+            form,
+            status=400,
+            parent=parent,
+            message="This form is more than a week old. Please send it again.",
+        )
+    data = form.cleaned_data
+    if data.get("parent") and parent is None:
+        parent = Comment.objects.visible().filter(pk=data["parent"], article=article).first()
+    try:
+        comment, token = services.comment_post(
+            article=article,
+            poster=_poster(request),
+            name=data["name"],
+            text=data["text"],
+            email=data.get("email") or "",
+            parent=parent,
+        )
+    except services.TooSoon as error:
+        response = _form_page(request, article, form, status=429, parent=parent, message=str(error))
+        response["Retry-After"] = str(error.retry_after)
+        return response
+    except services.Duplicate as error:
+        return _form_page(request, article, form, status=409, parent=parent, message=str(error))
+    except (services.CommentsClosed, services.Banned) as error:
+        return _form_page(request, article, form, status=403, parent=parent, message=str(error))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _form_page(request, article, form, status=400, parent=parent)
+    if comment.status == Comment.Status.APPROVED:
+        response = _see_other(f"{article.get_absolute_url()}#comment-{comment.pk}")
+    else:
+        response = _see_other(f"{article.get_absolute_url()}?comment=held#comments")
+    minutes = settings.NEWSDESK_COMMENT_EDIT_MINUTES
+    response.set_cookie(
+        f"nd_c{comment.pk}",
+        token,
+        max_age=minutes * 60,
+        path=COOKIE_PATH,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    # Not secret: which comments are this browser's, so the page's script can offer "Edit"
+    # on a page that is the same (and cached) for everyone.
+    mine = [i for i in request.COOKIES.get("nd_mine", "").split(".") if i.isdigit()][-9:]
+    response.set_cookie(
+        "nd_mine",
+        ".".join([*mine, str(comment.pk)]),
+        max_age=minutes * 60,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+def _editable(request: HttpRequest, comment_id: int) -> tuple[Comment, str]:
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=comment_id)
+    return comment, request.COOKIES.get(f"nd_c{comment.pk}", "")
+
+
+@csrf_exempt  # checked by origin.check
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, comment_id: int) -> HttpResponse:
+    comment, token = _editable(request, comment_id)
+    if request.method == "POST" and origin.check(request) != "ok":
+        raise PermissionDenied("Edits can be sent only from this site's own pages.")
+    if request.method == "POST" and "delete" in request.POST:
+        services.comment_delete(comment=comment, token=token)
+        return _see_other(f"{comment.article.get_absolute_url()}#comments")
+    form = EditForm(request.POST or None, initial={"text": comment.text})
+    if request.method == "POST" and form.is_valid():
+        services.comment_edit(
+            comment=comment, token=token, text=form.cleaned_data["text"], poster=_poster(request)
+        )
+        anchor = (
+            f"#comment-{comment.pk}"
+            if comment.status == Comment.Status.APPROVED
+            else ("?comment=held#comments")
+        )
+        return _see_other(comment.article.get_absolute_url() + anchor)
+    if request.method == "GET":
+        services.check_owner(comment=comment, token=token)
+    response = render(
+        request,
+        "comments/edit.html",
+        {"comment": comment, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@csrf_exempt  # checked by origin.check
+@require_POST
+def report(request: HttpRequest, comment_id: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.visible().select_related("article"), pk=comment_id)
+    if origin.check(request) != "ok":
+        raise PermissionDenied("Reports can be sent only from this site's own pages.")
+    services.comment_report(comment=comment, reporter=_poster(request))
+    return _see_other(f"{comment.article.get_absolute_url()}?comment=reported#comments")

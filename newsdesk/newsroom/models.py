@@ -49,6 +49,17 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(
         "position", default=0, help_text="Sections are listed in this order on the home page."
     )
+    comment_moderation = models.CharField(
+        "comment moderation",
+        max_length=8,
+        blank=True,
+        choices=[
+            ("", "Site default"),
+            ("pre", "Hold every comment for approval"),
+            ("post", "Publish at once, review afterwards"),
+        ],
+        help_text="Overrides the site's setting for this section's articles.",
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -152,6 +163,9 @@ class ArticleQuerySet(models.QuerySet):
             "substantively_updated_at",
             "lead_image",
             "lead_image_alt",
+            # ImageField reads its dimension fields on load: deferring them costs a query a row.
+            "lead_image_width",
+            "lead_image_height",
             "section__name",
             "section__slug",
         )
@@ -206,6 +220,12 @@ class Article(models.Model):
     )
     substantively_updated_at = models.DateTimeField(
         "last substantive update", null=True, blank=True, editable=False
+    )
+    comments_open = models.BooleanField(
+        "comments open",
+        default=True,
+        help_text="Comments also close by themselves once the article is older than the site's "
+        "limit.",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

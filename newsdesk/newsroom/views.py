@@ -6,11 +6,13 @@ import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from newsdesk.audience import selectors as lists
-from newsdesk.comments.forms import CommentForm
-from newsdesk.comments.selectors import comment_page
+from newsdesk.comments.forms import CommentForm, started_token
+from newsdesk.comments.policy import comments_open
+from newsdesk.comments.selectors import comment_count, comment_page
 from newsdesk.distribution.share import share_links
 from newsdesk.newsroom import selectors
 from newsdesk.newsroom.models import Contributor, Section, Tag
@@ -51,14 +53,19 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
         # The date in an address follows the publish time; an old or mistyped date moves on.
         return redirect(canonical, permanent=True)
     absolute = request.build_absolute_uri(canonical)
-    comments = comment_page(article=item)
+    order = "oldest" if request.GET.get("corder") == "oldest" else "newest"
+    comments = comment_page(article=item, number=request.GET.get("cpage", 1), order=order)
     context = {
         "article": item,
         "preview": preview,
         "views": lists.view_count(item),
-        "comment_count": comments.paginator.count,  # approved only: the same count as the list
+        "comment_count": comment_count(article=item),
         "comments": comments,
+        "comment_order": order,
         "comment_form": CommentForm(),
+        "comments_open": comments_open(item, timezone.now()),
+        "comment_notice": request.GET.get("comment", ""),
+        "started": started_token(),
         "share_links": share_links(url=absolute, title=item.headline),
         "canonical_url": absolute,
         **_lists(section=item.section, exclude_id=item.pk),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "newsdesk.audience",
     "newsdesk.comments",
     "newsdesk.distribution",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -134,9 +135,28 @@ NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 5  # how long a beacon may act on an artic
 NEWSDESK_PROXY_COUNT = int(env.text("NEWSDESK_PROXY_COUNT", "0"))  # our own proxies in front
 NEWSDESK_REDIS_PREFIX = env.text("NEWSDESK_REDIS_PREFIX", "newsdesk")
 
+# Comments: moderation, limits (defaults follow Korean news portals), abuse defences.
+NEWSDESK_COMMENT_MODERATION = env.text("NEWSDESK_COMMENT_MODERATION", "post")  # or "pre"
+NEWSDESK_COMMENT_MIN_INTERVAL_SECONDS = 60
+NEWSDESK_COMMENT_DAILY_LIMIT = 20
+NEWSDESK_COMMENT_PER_ARTICLE_LIMIT = 3
+NEWSDESK_COMMENT_BANNED_WORDS = env.listing("NEWSDESK_COMMENT_BANNED_WORDS")
+NEWSDESK_COMMENT_MAX_LINKS = 2
+NEWSDESK_COMMENT_MIN_SECONDS_TO_SUBMIT = 3
+NEWSDESK_COMMENT_REPORT_THRESHOLD = 3
+NEWSDESK_COMMENT_CLOSE_AFTER_DAYS = 30  # 0: never close by age
+NEWSDESK_COMMENT_EDIT_MINUTES = 5
+AKISMET_API_KEY = env.text("AKISMET_API_KEY")  # optional
+AKISMET_URL = env.text("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
+AKISMET_TIMEOUT = 2.0
+
 # Page sizes of the reader site's paginated lists.
 NEWSDESK_PAGE_SIZE = 20
 NEWSDESK_LIST_LENGTH = 6
+
+# Distribution: feeds carry the summary, or also the full body; URLs per article sitemap page.
+NEWSDESK_FEED_FULL_TEXT = env.flag("NEWSDESK_FEED_FULL_TEXT", False)
+NEWSDESK_SITEMAP_PAGE_SIZE = 5000
 
 LOGGING = {
     "version": 1,

@@ -26,3 +26,14 @@
   }
   document.querySelectorAll("textarea[data-limit]").forEach(setUp);
 })();
+
+// "Edit or delete" on this browser's own comments, for the minutes they can still be changed.
+(function () {
+  "use strict";
+  var match = document.cookie.match(/(?:^|;\s*)nd_mine=([0-9.]+)/);
+  if (!match) return;
+  match[1].split(".").forEach(function (id) {
+    var item = document.querySelector('[data-comment="' + id + '"] .own-edit');
+    if (item) item.hidden = false;
+  });
+})();

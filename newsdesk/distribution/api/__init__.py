@@ -1,0 +1,1 @@
+"""The read API at /api/v1/ (see views)."""

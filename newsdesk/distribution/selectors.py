@@ -1,0 +1,180 @@
+"""Reads for feeds, sitemaps and the API: live articles only, in a fixed number of queries.
+
+"Live" is ``Article.objects.live()``: published with a publish time that has come, so drafts,
+articles in review, scheduled and unpublished ones never leave the site through these.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from newsdesk.comments.models import Comment
+from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
+
+FEED_LENGTH = 50
+NEWS_WINDOW = timedelta(hours=48)
+
+
+def last_update():
+    """An article's last substantive update (a correction counts as one), else its publish time."""
+    return Coalesce("substantively_updated_at", "publish_at")
+
+
+def _with_people(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    return queryset.select_related("section").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
+        "tags",
+    )
+
+
+def feed_articles(
+    *,
+    section: Section | None = None,
+    contributor: Contributor | None = None,
+    tag: Tag | None = None,
+) -> list[Article]:
+    """The newest live articles (of a section, contributor or tag), with bylines and tags.
+
+    Three queries whatever the length: the articles, their bylines, their tags.
+    """
+    qs = Article.objects.live()
+    if section is not None:
+        qs = qs.filter(section=section)
+    if contributor is not None:
+        qs = qs.filter(bylines__contributor=contributor)
+    if tag is not None:
+        qs = qs.filter(tags=tag)
+    return list(_with_people(qs.order_by("-publish_at", "-id"))[:FEED_LENGTH])
+
+
+def sitemap_articles() -> QuerySet[Article]:
+    """Every live article with its ``lastmod``, oldest first so that earlier pages stay stable."""
+    return (
+        Article.objects.live()
+        .annotate(lastmod=last_update())
+        .only("slug", "publish_at", "created_at", "substantively_updated_at")
+        .order_by("publish_at", "id")
+    )
+
+
+def news_articles(*, now: datetime | None = None) -> QuerySet[Article]:
+    """Live articles published in the last 48 hours, newest first (the Google News sitemap)."""
+    now = now or timezone.now()
+    return (
+        Article.objects.live(now)
+        .filter(publish_at__gte=now - NEWS_WINDOW)
+        .annotate(lastmod=last_update())
+        .only("slug", "headline", "publish_at", "created_at", "substantively_updated_at")
+        .order_by("-publish_at", "-id")
+    )
+
+
+def latest_update(queryset: QuerySet[Article]) -> datetime | None:
+    return queryset.aggregate(latest=Max(last_update()))["latest"]
+
+
+def _live_articles_lastmod() -> Max:
+    """The last update among the live articles behind a section, contributor or tag."""
+    live = Q(articles__status=Article.Status.PUBLISHED, articles__publish_at__lte=timezone.now())
+    return Max(Coalesce("articles__substantively_updated_at", "articles__publish_at"), filter=live)
+
+
+def sitemap_sections() -> QuerySet[Section]:
+    """Sections with at least one live article, each with the last update among them."""
+    return (
+        Section.objects.annotate(lastmod=_live_articles_lastmod())
+        .filter(lastmod__isnull=False)
+        .only("slug")
+        .order_by("position", "name")
+    )
+
+
+def sitemap_contributors() -> QuerySet[Contributor]:
+    """Contributors on the byline of at least one live article, with its last update."""
+    return (
+        Contributor.objects.annotate(lastmod=_live_articles_lastmod())
+        .filter(lastmod__isnull=False)
+        .only("slug")
+        .order_by("slug")
+    )
+
+
+def sitemap_tags() -> QuerySet[Tag]:
+    """Tags on at least one live article, with its last update."""
+    return (
+        Tag.objects.annotate(lastmod=_live_articles_lastmod())
+        .filter(lastmod__isnull=False)
+        .only("slug")
+        .order_by("slug")
+    )
+
+
+# The API
+
+
+def api_articles(
+    *,
+    section: str | None = None,
+    contributor: str | None = None,
+    tag: str | None = None,
+) -> QuerySet[Article]:
+    """Live articles, newest first, optionally of a section, contributor or tag given by slug.
+
+    An unknown slug is a 404, not an empty list. Bylines and tags come prefetched.
+    """
+    qs = Article.objects.live()
+    if section is not None:
+        qs = qs.filter(section=get_object_or_404(Section, slug=section))
+    if contributor is not None:
+        qs = qs.filter(bylines__contributor=get_object_or_404(Contributor, slug=contributor))
+    if tag is not None:
+        qs = qs.filter(tags=get_object_or_404(Tag, slug=tag))
+    return _with_people(qs.order_by("-publish_at", "-id"))
+
+
+def api_article(*, slug: str) -> Article:
+    """One live article with bylines, tags, corrections and its count of approved comments."""
+    approved = (
+        Comment.objects.visible()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = (
+        _with_people(Article.objects.live())
+        .prefetch_related("corrections")
+        .annotate(
+            comment_count=Coalesce(Subquery(approved, output_field=IntegerField()), 0),
+        )
+    )
+    return get_object_or_404(qs, slug=slug)
+
+
+def api_sections() -> list[Section]:
+    return list(Section.objects.order_by("position", "name"))
+
+
+def api_contributors() -> QuerySet[Contributor]:
+    return Contributor.objects.order_by("display_name", "id")
+
+
+def api_section(*, slug: str) -> Section:
+    return get_object_or_404(Section, slug=slug)
+
+
+def api_contributor(*, slug: str) -> Contributor:
+    """A contributor with the number of live articles on their byline."""
+    now = timezone.now()
+    live = Q(
+        bylines__article__status=Article.Status.PUBLISHED,
+        bylines__article__publish_at__lte=now,
+    )
+    qs = Contributor.objects.annotate(article_count=Count("bylines", filter=live))
+    return get_object_or_404(qs, slug=slug)

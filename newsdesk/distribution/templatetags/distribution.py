@@ -1,0 +1,95 @@
+"""Template tags for the head of reader pages and the share panel.
+
+They take what the page's view already loaded and add no query: the article page's selector
+prefetches bylines, tags and corrections, the listing pages pass the object they show.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.core.paginator import Page
+from django.urls import reverse
+
+from newsdesk.distribution import addresses, structured
+from newsdesk.distribution.share import share_links
+from newsdesk.newsroom.models import Article, Contributor, Section, Tag
+
+register = template.Library()
+
+# Listing page model -> (feed kind, og:type, JSON-LD builder)
+LISTINGS = {
+    Section: ("section", "website", structured.section_graph),
+    Contributor: ("contributor", "profile", structured.contributor_graph),
+    Tag: ("tag", "website", structured.tag_graph),
+}
+
+
+@register.inclusion_tag("distribution/_article_meta.html")
+def article_meta(article: Article) -> dict:
+    """Description, canonical link, Open Graph, Twitter card and JSON-LD of an article page."""
+    image = structured.card(article)
+    return {
+        "description": structured.description(article),
+        "canonical": addresses.canonical(article),
+        "open_graph": structured.article_open_graph(article, image),
+        "twitter": structured.twitter_card(article, image),
+        "graph": [structured.json_ld(d) for d in structured.article_graph(article, image)],
+        "feeds": _feeds("section", article.section.name, article.section.slug),
+    }
+
+
+@register.inclusion_tag("distribution/_share.html")
+def share_panel(article: Article) -> dict:
+    url = addresses.canonical(article)
+    return {
+        "url": url,
+        "title": article.headline,
+        "links": share_links(url=url, title=article.headline),
+    }
+
+
+@register.inclusion_tag("distribution/_listing_meta.html", takes_context=True)
+def listing_meta(context: template.Context, item: Section | Contributor | Tag) -> dict:
+    """Canonical link, feed links, Open Graph and JSON-LD of a section, contributor or tag page."""
+    page: Page | None = context.get("page")
+    url = addresses.absolute(item.get_absolute_url())
+    canonical = f"{url}?page={page.number}" if page is not None and page.number > 1 else url
+    kind, og_type, graph = LISTINGS[type(item)]
+    match item:
+        case Contributor():
+            title = item.display_name
+        case Tag():
+            title = f"Tagged: {item.name}"
+        case _:
+            title = item.name
+    return {
+        "canonical": canonical,
+        "title": title,
+        "og_type": og_type,
+        "graph": [structured.json_ld(d) for d in graph(item, url)],
+        "feeds": _feeds(kind, title, item.slug),
+        "site_name": settings.SITE_NAME,
+    }
+
+
+@register.inclusion_tag("distribution/_feed_links.html")
+def site_feed_links() -> dict:
+    return {"feeds": _feeds("site", settings.SITE_NAME, None)}
+
+
+def _feeds(kind: str, title: str, slug: str | None) -> list[dict]:
+    kwargs = {"slug": slug} if slug is not None else {}
+    prefix = "" if kind == "site" else f"{kind}-"
+    return [
+        {
+            "type": "application/rss+xml",
+            "title": f"{title} (RSS)",
+            "href": reverse(f"distribution:{prefix}rss", kwargs=kwargs),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": f"{title} (Atom)",
+            "href": reverse(f"distribution:{prefix}atom", kwargs=kwargs),
+        },
+    ]
