@@ -64,6 +64,8 @@ class Server:
         else:
             self.env.pop("REDIS_URL", None)
         self.process: subprocess.Popen | None = None
+        self.log = ROOT / "bench" / "results" / f"server-{self.port}.log"
+        self.log.parent.mkdir(exist_ok=True)
 
     def manage(self, *args: str, capture: bool = False) -> str:
         result = subprocess.run(
@@ -114,7 +116,7 @@ class Server:
             env=self.env,
             start_new_session=True,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=open(self.log, "ab"),  # noqa: SIM115 - the server's, for its lifetime
         )
         for _ in range(300):
             try:
