@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", site_views.health, name="health"),
     path("comments/", include("newsdesk.comments.urls")),
     path("audience/", include("newsdesk.audience.urls")),
+    path("search/", include("newsdesk.search.urls")),
     path("api/v1/", api.urls),
     path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.newsroom.urls")),

@@ -18,6 +18,8 @@ from newsdesk.comments import policy
 from newsdesk.comments import text as comment_text
 from newsdesk.comments.models import MAX_LENGTH, BannedReader, Comment, CommentReport
 from newsdesk.newsroom.models import Article
+from newsdesk.pagecache import keys as page_keys
+from newsdesk.pagecache.services import pages_purge
 
 
 class CommentsClosed(Exception):
@@ -263,7 +265,11 @@ def reader_ban(*, comment: Comment, moderator: AbstractBaseUser, reason: str = "
         reason=reason or f"Comment {comment.pk}",
         created_by=moderator,
     )
-    Comment.objects.filter(reader=comment.reader).exclude(status=Comment.Status.SPAM).update(
-        status=Comment.Status.REJECTED
+    taken_down = Comment.objects.filter(reader=comment.reader).exclude(status=Comment.Status.SPAM)
+    # A bulk update sends no signal: the cached pages that showed these comments are named here.
+    shown_on = set(
+        taken_down.filter(status=Comment.Status.APPROVED).values_list("article_id", flat=True)
     )
+    taken_down.update(status=Comment.Status.REJECTED)
+    pages_purge(keys=[page_keys.comments(pk) for pk in shown_on])
     return ban

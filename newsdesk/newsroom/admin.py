@@ -13,6 +13,7 @@ from reversion.admin import VersionAdmin
 
 from newsdesk.newsroom import services
 from newsdesk.newsroom.models import Article, Byline, Contributor, Correction, Section, Tag
+from newsdesk.search.selectors import admin_article_search
 
 
 @admin.register(Section)
@@ -196,6 +197,10 @@ class ArticleAdmin(VersionAdmin):
         return (
             qs.filter(created_by=request.user) | qs.filter(bylines__contributor__user=request.user)
         ).distinct()
+
+    def get_search_results(self, request, queryset, search_term):
+        # The readers' search index (any state here): stemmed words, Korean inside words.
+        return admin_article_search(queryset=queryset, text=search_term), False
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):

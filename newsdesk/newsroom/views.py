@@ -17,6 +17,7 @@ from newsdesk.distribution.share import share_links
 from newsdesk.newsroom import selectors
 from newsdesk.newsroom.models import Contributor, Section, Tag
 from newsdesk.newsroom.pagination import page_of
+from newsdesk.pagecache import keys
 
 
 def _lists(*, section: Section | None, exclude_id: int | None) -> dict:
@@ -38,7 +39,17 @@ def home(request: HttpRequest) -> HttpResponse:
         "fronts": selectors.section_fronts(exclude_id=lead_id),
         **_lists(section=None, exclude_id=None),
     }
-    return render(request, "newsroom/home.html", context)
+    response = render(request, "newsroom/home.html", context)
+    shown = [*([lead] if lead else []), *(a for _s, items in context["fronts"] for a in items)]
+    return keys.tag(response, keys.HOME, *_list_keys(context), articles=shown)
+
+
+def _list_keys(context: dict) -> list[str]:
+    """The keys of the four lists: the lists' own, and each article they show."""
+    names = [keys.JUST_IN, keys.MUST_READS]
+    for name in ("latest_stories", "just_in", "popular_now", "must_reads"):
+        names += [keys.article(a.pk) for a in context[name]]
+    return names
 
 
 @require_safe
@@ -74,25 +85,29 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
     if preview:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
-    return response
+        return response
+    return keys.tag(response, keys.article(item.pk), keys.comments(item.pk), *_list_keys(context))
 
 
 @require_safe
 def section(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Section, slug=slug)
     page = page_of(request, selectors.section_articles(section=item))
-    return render(request, "newsroom/section.html", {"section": item, "page": page})
+    response = render(request, "newsroom/section.html", {"section": item, "page": page})
+    return keys.tag(response, keys.of("section", item.pk), articles=page.object_list)
 
 
 @require_safe
 def contributor(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Contributor, slug=slug)
     page = page_of(request, selectors.contributor_articles(contributor=item))
-    return render(request, "newsroom/contributor.html", {"contributor": item, "page": page})
+    response = render(request, "newsroom/contributor.html", {"contributor": item, "page": page})
+    return keys.tag(response, keys.of("contributor", item.pk), articles=page.object_list)
 
 
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Tag, slug=slug)
     page = page_of(request, selectors.tag_articles(tag=item))
-    return render(request, "newsroom/tag.html", {"tag": item, "page": page})
+    response = render(request, "newsroom/tag.html", {"tag": item, "page": page})
+    return keys.tag(response, keys.of("tag", item.pk), articles=page.object_list)

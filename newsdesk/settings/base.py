@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "newsdesk.audience",
     "newsdesk.comments",
     "newsdesk.distribution",
+    "newsdesk.search",
+    "newsdesk.pagecache",
     "django.contrib.sitemaps",
 ]
 
@@ -45,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
 
 ROOT_URLCONF = "newsdesk.urls"
 WSGI_APPLICATION = "newsdesk.wsgi.application"
@@ -76,7 +79,18 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("NEWSDESK_CACHE_PREFIX", "newsdesk"),
             "TIMEOUT": 300,
-        }
+        },
+        # Cached pages (newsdesk.pagecache): the same Redis, so a purge reaches every process.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.text("NEWSDESK_CACHE_PREFIX", "newsdesk") + "-pages",
+            "TIMEOUT": 60,
+        },
+    }
+    CACHES["page-purges"] = {
+        **CACHES["pages"],
+        "KEY_PREFIX": CACHES["pages"]["KEY_PREFIX"] + "-purges",
     }
 else:
     CACHES = {
@@ -84,7 +98,22 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsdesk",
             "TIMEOUT": 300,
-        }
+        },
+        # Cached pages (newsdesk.pagecache) in files, shared by every worker process of this
+        # host: one render per page for all workers, and the same ETag from each of them.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "pages",
+            "TIMEOUT": 60,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        # Their purge marks, shared by every worker process of this host.
+        "page-purges": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "page-purges",
+            "TIMEOUT": 180,
+            "OPTIONS": {"MAX_ENTRIES": 100000},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,6 +151,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+
 LOGIN_URL = "admin:login"
 
 # Audience: how views are counted and how Popular Now decays.
@@ -149,6 +179,16 @@ NEWSDESK_COMMENT_EDIT_MINUTES = 5
 AKISMET_API_KEY = env.text("AKISMET_API_KEY")  # optional
 AKISMET_URL = env.text("AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
 AKISMET_TIMEOUT = 2.0
+
+# Search: a query matching more articles than this ranks the newest this many of them.
+NEWSDESK_SEARCH_RANK_WINDOW = int(env.text("NEWSDESK_SEARCH_RANK_WINDOW", "1000"))
+
+# Page cache (newsdesk.pagecache): seconds an anonymous page is kept, at most 60 (0: off), and
+# an optional CDN purge URL with {key} for each purged surrogate key.
+NEWSDESK_PAGE_CACHE_SECONDS = int(env.text("NEWSDESK_PAGE_CACHE_SECONDS", "60"))
+NEWSDESK_PAGE_CACHE_ALIAS = "pages"
+NEWSDESK_PAGE_PURGE_ALIAS = "page-purges"
+NEWSDESK_PURGE_URL_TEMPLATE = env.text("NEWSDESK_PURGE_URL_TEMPLATE")
 
 # Page sizes of the reader site's paginated lists.
 NEWSDESK_PAGE_SIZE = 20

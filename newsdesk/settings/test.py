@@ -1,6 +1,7 @@
 """The test configuration: the same database and cache choice as the environment gives."""
 
 import os
+import tempfile
 
 from newsdesk.settings.base import *  # noqa: F403
 from newsdesk.settings.base import CACHES, MIDDLEWARE
@@ -15,6 +16,15 @@ STORAGES = {
 }
 # Tests on a shared Redis keep to their own keys.
 CACHES["default"]["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}"
+CACHES["pages"]["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}-pages"
+if CACHES["page-purges"]["BACKEND"].endswith("RedisCache"):
+    CACHES["page-purges"]["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}-pages-purges"
+else:
+    for alias in ("pages", "page-purges"):
+        CACHES[alias] = {
+            **CACHES[alias],
+            "LOCATION": os.path.join(tempfile.gettempdir(), f"newsdesk-test-{os.getpid()}-{alias}"),
+        }
 # Static files are served by the test client's finders; whitenoise wants a collected folder.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]
 # Tests on a shared Redis keep their view counters apart too.

@@ -1,0 +1,191 @@
+"""The page cache: anonymous reader pages answered in front of Django.
+
+A GET or HEAD of a reader page, from a reader without a session cookie, is answered from the
+cache when a fresh copy is there (no middleware, no URL routing, no query). Otherwise Django
+renders it, and the page is kept when it is the same for everyone: a 200 that sets no cookie,
+does not vary, is not private or no-store, and names the surrogate keys of what it shows.
+Anything else (staff, other paths, methods or hosts) goes to Django untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.http.cookie import parse_cookie
+
+from newsdesk.audience.fastpath import _host_allowed
+from newsdesk.pagecache import keys, store
+
+logger = logging.getLogger(__name__)
+
+StartResponse = Callable[..., object]
+
+# Never cached: the newsroom, the API, the endpoints that take comments and count views, and
+# search (its queries are unbounded); static and media files have their own caching.
+PASS_PREFIXES = (
+    "/admin/",
+    "/api/",
+    "/audience/",
+    "/comments/",
+    "/search/",
+    "/static/",
+    "/media/",
+    "/healthz",
+)
+# Set by this layer on every page it serves; whatever Django said about them is replaced.
+OWN_HEADERS = {"cache-control", "etag", "age", "x-cache", "surrogate-key", "expires"}
+REFUSE = ("private", "no-store", "no-cache")
+
+
+class PageCache:
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD")
+        path = environ.get("PATH_INFO", "")
+        if (
+            method not in {"GET", "HEAD"}
+            or path.startswith(PASS_PREFIXES)
+            or environ.get("HTTP_AUTHORIZATION")
+            or _has_session(environ)
+            or not _host_allowed(environ)
+            or not store.ttl()
+        ):
+            return self.app(environ, start_response)
+        address = _address(environ)
+        try:
+            entry = store.get(address)
+        except Exception:
+            logger.exception("page cache unavailable; rendering")
+            return self.app(environ, start_response)
+        if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
+            return _answer(environ, start_response, entry, "HIT")
+        return self._render(environ, start_response, address, path)
+
+    def _render(self, environ, start_response, address: str, path: str) -> Iterable[bytes]:
+        try:
+            generation = store.generation()
+        except Exception:
+            logger.exception("page cache unavailable; rendering")
+            return self.app(environ, start_response)
+        # A HEAD is rendered as the GET it stands for, so it fills the cache too.
+        seen: dict = {}
+
+        has_cookies = bool(environ.get("HTTP_COOKIE"))
+
+        def capture(status, headers, exc_info=None):
+            seen.update(status=status, headers=headers, exc_info=exc_info)
+            if not _storable(status, headers, path, has_cookies=has_cookies):
+                seen["passed"] = True
+                return start_response(status, headers, exc_info)
+            return lambda data: None
+
+        result = self.app({**environ, "REQUEST_METHOD": "GET"}, capture)
+        if seen.get("passed"):
+            if environ["REQUEST_METHOD"] == "HEAD":
+                _close(result)
+                return []
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            _close(result)
+        headers = [(k, v) for k, v in seen["headers"] if k.lower() not in OWN_HEADERS]
+        entry = store.Entry(
+            status=seen["status"],
+            headers=headers,
+            body=body,
+            keys=_keys(seen["headers"], path),
+            etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+            stored_at=time.time(),
+            generation=generation,
+            cookieless=_varies_on_cookie(seen["headers"]),
+        )
+        try:
+            store.put(address, entry)
+        except Exception:
+            logger.exception("page cache unavailable; not stored")
+        return _answer(environ, start_response, entry, "MISS")
+
+
+def _has_session(environ: dict) -> bool:
+    # Django's own cookie parser, so this layer sees a session exactly when Django would.
+    raw = environ.get("HTTP_COOKIE", "")
+    return bool(raw) and settings.SESSION_COOKIE_NAME in parse_cookie(raw)
+
+
+def _address(environ: dict) -> str:
+    host = (environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")).lower()
+    query = environ.get("QUERY_STRING", "")
+    scheme = environ.get("wsgi.url_scheme", "http")
+    return f"{scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
+
+
+def _keys(headers: list[tuple[str, str]], path: str) -> tuple[str, ...]:
+    for name, value in headers:
+        if name.lower() == keys.HEADER.lower():
+            return tuple(value.split())
+    return keys.for_path(path)
+
+
+def _storable(status: str, headers: list[tuple[str, str]], path: str, *, has_cookies: bool) -> bool:
+    if not status.startswith("200"):
+        return False
+    for name, value in headers:
+        lower = name.lower()
+        if lower == "set-cookie":
+            return False
+        if lower == "vary":
+            varies = {v.strip().lower() for v in value.split(",")}
+            # Vary: Cookie is kept only as the variant for requests without any cookie (what
+            # an HTTP cache keyed on Cookie would store); any other Vary is not kept at all.
+            if varies != {"cookie"} or has_cookies:
+                return False
+        if lower == "cache-control" and any(word in value.lower() for word in REFUSE):
+            return False
+    return bool(_keys(headers, path))
+
+
+def _varies_on_cookie(headers: list[tuple[str, str]]) -> bool:
+    return any(name.lower() == "vary" for name, _value in headers)
+
+
+def _answer(environ, start_response, entry: store.Entry, verdict: str) -> list[bytes]:
+    age = max(0, int(time.time() - entry.stored_at))
+    headers = [
+        *entry.headers,
+        (
+            "Cache-Control",
+            f"public, max-age=0, s-maxage={store.ttl()}, stale-while-revalidate=30",
+        ),
+        ("ETag", entry.etag),
+        ("Age", str(age)),
+        ("X-Cache", verdict),
+        (keys.HEADER, " ".join(entry.keys)),
+    ]
+    if _matches(environ.get("HTTP_IF_NONE_MATCH", ""), entry.etag):
+        kept = {"cache-control", "etag", "age", "x-cache", keys.HEADER.lower(), "vary"}
+        start_response("304 Not Modified", [(k, v) for k, v in headers if k.lower() in kept])
+        return []
+    start_response(entry.status, headers)
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [entry.body]
+
+
+def _matches(header: str, etag: str) -> bool:
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    tags = [t.strip().removeprefix("W/") for t in header.split(",")]
+    return etag in tags
+
+
+def _close(result) -> None:
+    close = getattr(result, "close", None)
+    if close is not None:
+        close()

@@ -1,0 +1,122 @@
+import io
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: the test's transaction must outlive each request."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    from django.conf import settings
+    from django.core.cache import caches
+
+    def clear():
+        cache = caches["pages"]
+        if settings.REDIS_URL:
+            import redis
+
+            client = redis.Redis.from_url(settings.REDIS_URL)
+            for alias in ("pages", "page-purges"):
+                prefix = settings.CACHES[alias]["KEY_PREFIX"]
+                for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+                    client.delete(key)
+        else:
+            cache.clear()
+            caches["page-purges"].clear()
+
+    clear()
+    yield
+    clear()
+
+
+UA = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+
+
+class Reply:
+    def __init__(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+        self.status = status
+        self.header_list = headers
+        self.headers = {k.lower(): v for k, v in headers}
+        self.body = body
+
+    @property
+    def cache(self) -> str | None:
+        return self.headers.get("x-cache")
+
+
+def call(
+    path: str,
+    *,
+    method: str = "GET",
+    query: str = "",
+    host: str = "testserver",
+    body: bytes = b"",
+    **extra,
+):
+    """One request through newsdesk.wsgi.application, as granian would make it."""
+    from newsdesk.wsgi import application
+
+    environ = {
+        "PATH_INFO": path,
+        "REQUEST_METHOD": method,
+        "QUERY_STRING": query,
+        "CONTENT_LENGTH": str(len(body)),
+        "CONTENT_TYPE": "application/x-www-form-urlencoded",
+        "wsgi.input": io.BytesIO(body),
+        "HTTP_HOST": host,
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "REMOTE_ADDR": "203.0.113.9",
+        "HTTP_USER_AGENT": UA,
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": io.StringIO(),
+        **extra,
+    }
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"] = int(status.split()[0])
+        seen["headers"] = list(headers)
+
+    result = application(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return Reply(seen["status"], seen["headers"], body)
+
+
+@pytest.fixture
+def purge_server():
+    """A local stand-in for a CDN's purge API: records each purged path."""
+    received: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            received.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,52 @@
+"""Reader-looking pages that must not be cached, next to the real site (test-only URLs)."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+from django.utils.cache import patch_vary_headers
+
+from newsdesk.pagecache import keys
+
+
+def _page(text: str) -> HttpResponse:
+    return keys.tag(HttpResponse(f"<p>{text}</p>"), "test-page")
+
+
+def public(request):
+    return _page("the same for everyone")
+
+
+def sets_cookie(request):
+    response = _page("hello")
+    response.set_cookie("reader", request.GET.get("who", "nobody"))
+    return response
+
+
+def varies_on_cookie(request):
+    response = _page(f"cookie {request.COOKIES.get('reader', '')}")
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def private(request):
+    response = _page(f"private for {request.GET.get('who', '')}")
+    response["Cache-Control"] = "private"
+    return response
+
+
+def untagged(request):
+    return HttpResponse("<p>no keys</p>")
+
+
+def server_error(request):
+    return keys.tag(HttpResponse("<p>oops</p>", status=503), "test-page")
+
+
+urlpatterns = [
+    path("test-pages/public/", public),
+    path("test-pages/cookie/", sets_cookie),
+    path("test-pages/vary/", varies_on_cookie),
+    path("test-pages/private/", private),
+    path("test-pages/untagged/", untagged),
+    path("test-pages/error/", server_error),
+    path("", include("newsdesk.urls")),
+]
