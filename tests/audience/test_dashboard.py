@@ -43,7 +43,7 @@ def test_charts_and_tables_show_the_counted_views(client, editor, half_past):
     hot = ArticleFactory(headline="Hot story", publish_at=now - timedelta(days=2))
     cold = ArticleFactory(headline="Cold story", publish_at=now - timedelta(days=3))
     add_views(hot, 7, now - timedelta(minutes=5))
-    add_views(hot, 3, now - timedelta(hours=30))
+    add_views(hot, 3, now - timedelta(hours=24))
     add_views(cold, 4, now - timedelta(days=2))
     client.force_login(editor)
     response = client.get(URL)
