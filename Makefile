@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test lint pytest install install-dev demo clean browser
+.PHONY: run test lint pytest install install-dev demo clean browser axe
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(BIN)/python:
@@ -45,10 +45,17 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-pytest: install-dev browser
+# axe-core (the accessibility rules the browser tests run) from the npm registry, kept out of git.
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4
+
+axe: $(AXE)
+
+pytest: install-dev browser axe
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(BIN)/pytest
 
 test: lint pytest
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .cache .hypothesis

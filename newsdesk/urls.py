@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from newsdesk.distribution.api.views import api
 from newsdesk.site import views as site_views
@@ -20,7 +19,11 @@ urlpatterns = [
 if settings.NEWSDESK_SERVE_MEDIA:
     media = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(
-        re_path(rf"^{media}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(
+            rf"^{media}(?P<path>.*)$",
+            site_views.media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
     )
 
 handler400 = site_views.bad_request

@@ -34,7 +34,9 @@ def _clear_shared_state() -> None:
     from django.core.cache import cache
 
     from newsdesk.audience import readers, services, stores
+    from newsdesk.pagecache import store as page_store
 
+    page_store.memory.clear()
     readers._salt_cache.clear()
     services._states.clear()
     stores._store_for.cache_clear()  # a fresh store: its per-process rate counts too
@@ -55,3 +57,20 @@ def _shared_state():
     _clear_shared_state()
     yield
     _clear_shared_state()
+
+
+@pytest.fixture
+def keep_test_connection():
+    """For tests that call the WSGI layers in front of Django (page cache, beacon fast path).
+
+    Those layers send Django's request signals, whose close_old_connections would close the
+    test's transaction; Django's test client disconnects it the same way.
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

@@ -39,6 +39,14 @@ print(",".join(str(a.pk) for a in Article.objects.order_by("pk")))
 """
 
 
+STARTED = """
+import django, time; django.setup()
+from django.core import signing
+from newsdesk.comments.forms import STARTED_SALT
+print(signing.dumps(int(time.time()) - 30, salt=STARTED_SALT))
+"""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -46,7 +54,7 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, extra_env: dict[str, str] | None = None) -> None:
         self.tmp = tmp_path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -74,8 +82,22 @@ class LiveServer:
             self.env["REDIS_URL"] = settings.REDIS_URL
         else:
             self.env.pop("REDIS_URL", None)
+        self.env.update(extra_env or {})  # last, so a test can override any of the above
         self.process: subprocess.Popen | None = None
         self.article_ids: list[int] = []
+
+    def twin(self) -> LiveServer:
+        """A second server on its own port over the same database, data folder and Redis.
+
+        Stop it with stop(); close() on the first server drops what they share.
+        """
+        other = LiveServer.__new__(LiveServer)
+        other.__dict__.update(self.__dict__)
+        other.port = free_port()
+        other.url = f"http://127.0.0.1:{other.port}"
+        other.env = dict(self.env)
+        other.process = None
+        return other
 
     def _pg(self, sql: str) -> None:
         import psycopg
@@ -96,15 +118,7 @@ class LiveServer:
         subprocess.run(
             [newsdesk, "collectstatic", "--noinput", "-v0"], env=self.env, check=True, timeout=120
         )
-        out = subprocess.run(
-            [sys.executable, "-c", SEED],
-            env=self.env,
-            check=True,
-            timeout=60,
-            capture_output=True,
-            text=True,
-        ).stdout
-        self.article_ids = [int(x) for x in out.strip().splitlines()[-1].split(",")]
+        self.article_ids = [int(x) for x in self.python(SEED).split(",")]
         return self
 
     def start(self) -> LiveServer:
@@ -157,6 +171,22 @@ class LiveServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+    def python(self, code: str) -> str:
+        """Runs ``code`` in a Python process configured as this server; its last output line."""
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            env=self.env,
+            check=True,
+            timeout=60,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return out.strip().splitlines()[-1]
+
+    def comment_started_token(self) -> str:
+        """The signed form-start time a comment form carries, as if shown 30 s ago."""
+        return self.python(STARTED)
 
     def manage(self, *args: str) -> str:
         return subprocess.run(

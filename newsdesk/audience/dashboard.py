@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -10,8 +11,10 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from newsdesk.audience.models import ViewHour
-from newsdesk.audience.stores import get_store, hour_of
+from newsdesk.audience.stores import StoreUnavailable, get_store, hour_of
 from newsdesk.newsroom.models import Article
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -79,5 +82,10 @@ def top_articles(*, limit: int = 10, now: datetime | None = None) -> list[TopArt
 
 
 def refresh() -> None:
-    """Brings views held in Redis into SQL first, so the dashboard shows every counted view."""
-    get_store().flush(force=True)
+    """Brings views held in Redis into SQL first, so the dashboard shows every counted view.
+
+    With Redis unreachable the dashboard shows what SQL holds (the flush waits for Redis)."""
+    try:
+        get_store().flush(force=True)
+    except StoreUnavailable:
+        logger.warning("dashboard shows SQL figures only: Redis unavailable")

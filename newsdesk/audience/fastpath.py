@@ -15,25 +15,37 @@ from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.core import signals
+from django.db import OperationalError
 from django.http.request import split_domain_port, validate_host
 
 from newsdesk.audience import readers, services
+from newsdesk.security.middleware import PERMISSIONS_POLICY
 
 BEACON_PATH = "/audience/views/"
 MAX_BODY = 1024
 
 StartResponse = Callable[..., object]
 
+# The answer is never a document, so its policy forbids everything; the other headers are
+# those every response of the site carries (newsdesk.security, docs/security.md).
 _HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
     ("Cache-Control", "no-store"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
 ]
 _STATUS = {
     204: "204 No Content",
     400: "400 Bad Request",
     404: "404 Not Found",
     429: "429 Too Many Requests",
+    503: "503 Service Unavailable",
 }
 
 
@@ -78,6 +90,12 @@ class BeaconFastPath:
             return _reply(start_response, 404, "There is no such article.")
         except services.RateLimited as limited:
             return _reply(start_response, 429, str(limited), retry_after=limited.retry_after)
+        except services.StoreUnavailable as down:
+            retry = services.RETRY_AFTER_UNAVAILABLE
+            return _reply(start_response, 503, str(down), retry_after=retry)
+        except OperationalError:  # the database cannot answer now (as site.middleware)
+            message = "View counting is paused for a moment; the view was not counted."
+            return _reply(start_response, 503, message, retry_after=10)
         return _reply(start_response, 204, "")
 
 

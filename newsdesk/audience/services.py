@@ -10,15 +10,18 @@ from django.conf import settings
 from django.utils import timezone
 
 from newsdesk.audience import readers
-from newsdesk.audience.stores import RateLimited, get_store
+from newsdesk.audience.stores import RateLimited, StoreUnavailable, get_store
 from newsdesk.newsroom.models import Article
+
+# Seconds a client is asked to wait when the view store cannot be reached (answer 503).
+RETRY_AFTER_UNAVAILABLE = 30
 
 
 class UnknownArticle(Exception):
     pass
 
 
-__all__ = ["Beacon", "RateLimited", "UnknownArticle", "view_record"]
+__all__ = ["Beacon", "RateLimited", "StoreUnavailable", "UnknownArticle", "view_record"]
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,9 @@ class Beacon:
 def view_record(*, beacon: Beacon, now: datetime | None = None) -> bool:
     """Counts the view if it is a real reader's first in the window; True when counted.
 
-    Raises UnknownArticle for an article that does not exist and RateLimited past the
-    per-reader rate. Returns only once a counted view is durably stored.
+    Raises UnknownArticle for an article that does not exist, RateLimited past the
+    per-reader rate, and StoreUnavailable when the view store (Redis) cannot be reached.
+    Returns only once a counted view is durably stored.
     """
     now = now or timezone.now()
     row = _article_state(beacon.article_id)

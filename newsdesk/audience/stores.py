@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import functools
+import logging
 import queue
 import secrets
 import threading
@@ -23,12 +24,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import redis.exceptions
 from django.conf import settings
 from django.db import connection, transaction
 
 from newsdesk.audience import trending
 from newsdesk.audience.models import ArticleStats, FlushCursor, RecentView, ViewHour
 from newsdesk.newsroom.models import Article
+
+logger = logging.getLogger(__name__)
+
+
+class StoreUnavailable(Exception):
+    """The view store cannot be reached (Redis stopped): the view is not counted."""
+
+    def __init__(self) -> None:
+        super().__init__("View counting is paused for a moment; the view was not counted.")
 
 
 class RateLimited(Exception):
@@ -297,13 +308,36 @@ class RedisStore:
 
     def rate(self, *, reader: str, now: datetime, limit: int) -> None:
         minute, left = _minute(now)
-        if self._rate(keys=[self._rate_key(reader, minute)], args=[limit]) == -1:
+        try:
+            used = self._rate(keys=[self._rate_key(reader, minute)], args=[limit])
+        except redis.exceptions.RedisError as error:
+            raise StoreUnavailable from error
+        if used == -1:
             raise RateLimited(retry_after=left)
 
     def record(self, *, article_id: int, reader: str, now: datetime, limit: int) -> bool:
+        """Counts the view in Redis; StoreUnavailable when Redis cannot be reached.
+
+        A view Redis did not confirm is not acknowledged (the beacon answers 503): counting
+        it in SQL instead would skip the de-duplication kept in Redis.
+        """
+        try:
+            counted = self._record_script(article_id, reader, now, limit)
+        except redis.exceptions.RedisError as error:
+            raise StoreUnavailable from error
+        if counted == -1:
+            raise RateLimited(retry_after=_minute(now)[1])
+        if counted:
+            try:
+                self.maybe_flush()
+            except (redis.exceptions.RedisError, StoreUnavailable):
+                logger.warning("view flush skipped: Redis unavailable", exc_info=True)
+        return bool(counted)
+
+    def _record_script(self, article_id: int, reader: str, now: datetime, limit: int) -> int:
         lifetime = max(1, int(window().total_seconds())) + 60
-        minute, left = _minute(now)
-        counted = self._record(
+        minute, _left = _minute(now)
+        return self._record(
             keys=[
                 f"{self.prefix}:views:seen:{reader}:{article_id}",
                 self.stream,
@@ -318,16 +352,17 @@ class RedisStore:
                 limit,
             ],
         )
-        if counted == -1:
-            raise RateLimited(retry_after=left)
-        if counted:
-            self.maybe_flush()
-        return bool(counted)
 
     def pending(self, article_ids: list[int]) -> dict[int, int]:
+        """Views counted in Redis and not yet in SQL; none while Redis cannot be reached
+        (the shown counts then lag by at most the flush interval, and pages still render)."""
         if not article_ids:
             return {}
-        values = self.client.hmget(self.pending_key, [str(i) for i in article_ids])
+        try:
+            values = self.client.hmget(self.pending_key, [str(i) for i in article_ids])
+        except redis.exceptions.RedisError:
+            logger.warning("pending views unknown: Redis unavailable", exc_info=True)
+            return {}
         return {i: max(0, int(v)) for i, v in zip(article_ids, values, strict=True) if v}
 
     def maybe_flush(self) -> None:
@@ -340,7 +375,16 @@ class RedisStore:
             self.flush(force=True)
 
     def flush(self, *, force: bool = False, limit: int = 10_000) -> int:
-        """Writes counted views from the stream into SQL. Returns how many were written."""
+        """Writes counted views from the stream into SQL. Returns how many were written.
+
+        Raises StoreUnavailable when Redis cannot be reached (nothing is lost: the stream
+        keeps the views until a later flush)."""
+        try:
+            return self._flush(limit)
+        except redis.exceptions.RedisError as error:
+            raise StoreUnavailable from error
+
+    def _flush(self, limit: int) -> int:
         written = 0
         while True:
             cursor = FlushCursor.objects.filter(name=self.stream).values_list("last_id", flat=True)

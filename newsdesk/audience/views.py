@@ -43,6 +43,8 @@ def beacon(request: HttpRequest) -> HttpResponse:
         return _text(404, "There is no such article.")
     except services.RateLimited as limited:
         return _text(429, str(limited), **{"Retry-After": str(limited.retry_after)})
+    except services.StoreUnavailable as down:
+        return _text(503, str(down), **{"Retry-After": str(services.RETRY_AFTER_UNAVAILABLE)})
     # Counted, repeated or ignored: the answer is the same, so a bot learns nothing.
     return HttpResponse(status=204)
 

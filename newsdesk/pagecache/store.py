@@ -15,14 +15,19 @@ reaches every worker at once even when each keeps its own pages in memory.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
 GENERATION = "pagecache:generation"
+CLOCK = "pagecache:clock"  # moved after a purge's marks are written (see _Memory)
 MAX_TTL = 60  # figures that refresh by nature (views, Popular Now) are never older than this
 
 
@@ -79,14 +84,103 @@ def _seed(purges) -> None:
     purges.add(GENERATION, time.time_ns(), timeout=None)
 
 
+class _Memory:
+    """This process's first level: pages it has already checked, with the purge clock seen.
+
+    A hit here costs one read of the purge clock (a small file, or one Redis GET) instead of
+    the page and one purge mark per surrogate key from the shared store. A page is served
+    from memory only while the clock still reads what it read when the page was last
+    checked against the marks, so a purge anywhere (another worker, another node) sends
+    every process back to the shared store at once.
+    """
+
+    def __init__(self) -> None:
+        self._pages: OrderedDict[str, tuple[Entry, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, address: str, stamp: str) -> Entry | None:
+        with self._lock:
+            hit = self._pages.get(address)
+            if hit is None:
+                return None
+            if hit[1] != stamp:
+                del self._pages[address]
+                return None
+            self._pages.move_to_end(address)
+            return hit[0]
+
+    def put(self, address: str, entry: Entry, stamp: str) -> None:
+        size = int(settings.NEWSDESK_PAGE_CACHE_MEMORY_PAGES)
+        if size <= 0:
+            return
+        with self._lock:
+            self._pages[address] = (entry, stamp)
+            self._pages.move_to_end(address)
+            while len(self._pages) > size:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+memory = _Memory()
+
+
+def _clock_file() -> Path | None:
+    location = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS].get("LOCATION")
+    backend = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS]["BACKEND"]
+    if not backend.endswith("FileBasedCache") or not location:
+        return None
+    return Path(location) / "purge-clock"
+
+
+def clock() -> str | None:
+    """What the last purge wrote; changes with every purge. None: no shared clock here."""
+    purges = _purges()
+    if isinstance(purges, RedisCache):
+        return str(purges.get(CLOCK))
+    path = _clock_file()
+    if path is None:
+        return None
+    try:
+        return path.read_text()
+    except FileNotFoundError:
+        return ""
+
+
+def _tick_clock(current: int) -> None:
+    purges = _purges()
+    if isinstance(purges, RedisCache):
+        try:
+            purges.incr(CLOCK)
+        except ValueError:  # never set, or evicted: any new value will do
+            purges.set(CLOCK, time.time_ns(), timeout=None)
+        return
+    path = _clock_file()
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"purge-clock.{os.getpid()}.{threading.get_ident()}")
+    temporary.write_text(str(current))
+    os.replace(temporary, path)  # atomic: a reader sees the old value or the new one
+
+
 def get(address: str) -> Entry | None:
     """The page stored for ``address``, unless it has expired or one of its keys was purged."""
+    stamp = clock()  # read before the marks: a purge after this changes it
+    if stamp is not None:
+        entry = memory.get(address, stamp)
+        if entry is not None and time.time() - entry.stored_at < ttl():
+            return entry
     entry = _cache().get(_page_key(address))
     if entry is None:
         return None
     purged = _purges().get_many([_marker(k) for k in entry.keys])
     if any(g > entry.generation for g in purged.values()):
         return None
+    if stamp is not None:
+        memory.put(address, entry, stamp)
     return entry
 
 
@@ -110,3 +204,5 @@ def mark_purged(keys: list[str]) -> None:
         current = time.time_ns()
     # A mark must outlive every page rendered before it; pages live at most MAX_TTL.
     purges.set_many({_marker(k): current for k in keys}, timeout=2 * MAX_TTL + 60)
+    # Only after the marks: a process that reads the new clock is sure to find them.
+    _tick_clock(current)

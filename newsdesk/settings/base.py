@@ -35,19 +35,36 @@ INSTALLED_APPS = [
     "newsdesk.search",
     "newsdesk.pagecache",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "newsdesk.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so static files carry the policy too (docs/security.md).
+    "csp.middleware.CSPMiddleware",
+    "newsdesk.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsdesk.security.middleware.StaffOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsdesk.site.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 ROOT_URLCONF = "newsdesk.urls"
 WSGI_APPLICATION = "newsdesk.wsgi.application"
@@ -75,10 +92,12 @@ REDIS_URL = env.redis_url()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsdesk.site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("NEWSDESK_CACHE_PREFIX", "newsdesk"),
             "TIMEOUT": 300,
+            # A Redis that hangs costs a page at most a second, as one that is down costs none.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
         # Cached pages (newsdesk.pagecache): the same Redis, so a purge reaches every process.
         "pages": {
@@ -86,6 +105,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("NEWSDESK_CACHE_PREFIX", "newsdesk") + "-pages",
             "TIMEOUT": 60,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
     }
     CACHES["page-purges"] = {
@@ -147,10 +167,44 @@ WHITENOISE_MAX_AGE = 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp). Scripts are files from this origin only: no inline
+# script, no eval, no nonce (pages are cached and shared). JSON-LD data blocks are not scripts.
+# The style hash is the 500 page's own <style> (it renders without static files); the admin
+# adds the hash of django-prose-editor's import map (newsdesk.security.middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'sha256-EYnZ4lTPRQL1kiDT4+FjNOkU4Z1h3JA9Hy2FTZUEgtk='"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Admin login throttling (django-axes): 5 failures for one user name from one address lock
+# that pair out for 15 minutes (a further failure meanwhile starts the 15 minutes again); a
+# success clears the count. Admin > Axes > Access attempts: delete a row to unlock at once.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsdesk.security.middleware.client_ip"
+AXES_COOLOFF_MESSAGE = (
+    "Too many failed logins for this account from your address. Try again in 15 minutes, "
+    "or ask an administrator to unlock it."
+)
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = SITE_NAME
 
 LOGIN_URL = "admin:login"
 
@@ -186,6 +240,8 @@ NEWSDESK_SEARCH_RANK_WINDOW = int(env.text("NEWSDESK_SEARCH_RANK_WINDOW", "1000"
 # Page cache (newsdesk.pagecache): seconds an anonymous page is kept, at most 60 (0: off), and
 # an optional CDN purge URL with {key} for each purged surrogate key.
 NEWSDESK_PAGE_CACHE_SECONDS = int(env.text("NEWSDESK_PAGE_CACHE_SECONDS", "60"))
+# Pages each server process keeps in memory in front of the shared store (docs/pagecache.md).
+NEWSDESK_PAGE_CACHE_MEMORY_PAGES = int(env.text("NEWSDESK_PAGE_CACHE_MEMORY_PAGES", "500"))
 NEWSDESK_PAGE_CACHE_ALIAS = "pages"
 NEWSDESK_PAGE_PURGE_ALIAS = "page-purges"
 NEWSDESK_PURGE_URL_TEMPLATE = env.text("NEWSDESK_PURGE_URL_TEMPLATE")

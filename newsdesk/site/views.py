@@ -1,7 +1,7 @@
 """The site's own error pages. The 500 page renders without a database or context processors."""
 
-from django.http import HttpRequest, HttpResponse
-from django.views import defaults
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views import defaults, static
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -24,3 +24,15 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def health(request: HttpRequest) -> HttpResponse:
     """For load balancers and uptime checks: the process answers. Touches no database."""
     return HttpResponse(status=204)
+
+
+def media(request: HttpRequest, path: str, document_root: str) -> HttpResponse:
+    """Uploaded media, for the embedded setup (Django's static.serve).
+
+    A name the file system refuses (too long, NUL bytes) is a file that is not there: 404,
+    where Django's view would let the OSError out as a 500.
+    """
+    try:
+        return static.serve(request, path, document_root=document_root)
+    except (OSError, ValueError) as error:
+        raise Http404("No such file.") from error

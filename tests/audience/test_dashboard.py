@@ -80,7 +80,9 @@ def test_dashboard_query_budget_does_not_grow_with_articles(client, editor):
     few = queries()
     for _ in range(30):
         add_views(ArticleFactory(publish_at=now - timedelta(hours=3)), 2, now)
-    assert queries() == few <= 10
+    # Session, user, the two-factor device check, the Redis write-through (cursor read and
+    # its savepoint), the charts and the top articles: 11 at most, however many articles.
+    assert queries() == few <= 11
 
 
 def test_admin_links_to_the_dashboard(client, editor):

@@ -14,16 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _keep_the_test_connection():
-    """As Django's test client does: the test's transaction must outlive each request."""
-    from django.core import signals
-    from django.db import close_old_connections
+def _keep_the_test_connection(keep_test_connection):
+    """Every test here calls the WSGI layers in front of Django (tests/conftest.py)."""
 
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 UA = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
@@ -104,3 +97,29 @@ def test_a_host_not_allowed_gets_djangos_400():
 def test_other_paths_and_methods_pass_through_to_django():
     assert call(b"", path="/healthz", method="GET")[0] == 204
     assert call(b"", method="GET")[0] == 405
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        "newsdesk.audience.stores.StoreUnavailable",
+        "django.db.OperationalError",
+    ],
+)
+def test_a_store_or_database_that_cannot_answer_gets_503_not_500(monkeypatch, failure):
+    """Redis stopped, or the database restarting: the view is not acknowledged, politely."""
+    import importlib
+
+    module, name = failure.rsplit(".", 1)
+    error = getattr(importlib.import_module(module), name)
+
+    def unavailable(**kwargs):
+        raise error() if name == "StoreUnavailable" else error("server closed the connection")
+
+    monkeypatch.setattr("newsdesk.audience.services.view_record", unavailable)
+    article = ArticleFactory()
+    status, headers, content = call(f"article={article.pk}".encode())
+    assert status == 503
+    assert b"paused" in content
+    assert int(headers["Retry-After"]) > 0
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]

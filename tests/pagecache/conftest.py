@@ -6,16 +6,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _keep_the_test_connection():
-    """As Django's test client does: the test's transaction must outlive each request."""
-    from django.core import signals
-    from django.db import close_old_connections
-
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+def _keep_the_test_connection(keep_test_connection):
+    """Every test here calls the WSGI layers in front of Django (tests/conftest.py)."""
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +15,10 @@ def _empty_page_cache():
     from django.conf import settings
     from django.core.cache import caches
 
+    from newsdesk.pagecache import store
+
     def clear():
+        store.memory.clear()
         cache = caches["pages"]
         if settings.REDIS_URL:
             import redis

@@ -1,11 +1,15 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.audience.stores import get_store
+from newsdesk.audience.stores import StoreUnavailable, get_store
 
 
 class Command(BaseCommand):
     help = "Write counted views held in Redis through to the database now (nothing to do on SQL)."
 
     def handle(self, *args, **options):
-        written = get_store().flush(force=True)
+        try:
+            written = get_store().flush(force=True)
+        except StoreUnavailable as error:
+            message = "Redis cannot be reached; the views wait there for a later flush."
+            raise CommandError(message) from error
         self.stdout.write(f"{written} view(s) written through.")
