@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+# As `make run` (the Makefile's BACKPRESSURE): requests each worker takes on at once.
+BACKPRESSURE = os.environ.get("BENCH_BACKPRESSURE", "16")
 
 
 def need(tool: str, package: str) -> None:
@@ -109,6 +111,8 @@ class Server:
                 "--workers",
                 str(self.workers),
                 "--no-ws",
+                "--backpressure",
+                BACKPRESSURE,
                 "--log-level",
                 "error",
                 "newsdesk.wsgi:application",

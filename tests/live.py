@@ -134,6 +134,8 @@ class LiveServer:
                 "--workers",
                 "2",
                 "--no-ws",
+                "--backpressure",
+                "16",  # as `make run`
                 "--log-level",
                 "error",
                 "newsdesk.wsgi:application",

@@ -127,6 +127,33 @@ class _Memory:
 memory = _Memory()
 
 
+_refreshing: dict[str, float] = {}
+_refreshing_lock = threading.Lock()
+
+
+def refresh_due(address: str, entry: Entry) -> bool:
+    """True for the one request (per process) that should render a page about to expire.
+
+    In the last quarter of its life (at most the last 5 s) a page is rendered again by the
+    first request that asks for it, while this process goes on serving the stored copy to the
+    others, so a busy page never expires for everyone at once (a stampede of renders) and is
+    still never served past its TTL.
+    """
+    lifetime = ttl()
+    ahead = min(5.0, lifetime / 4)
+    now = time.time()
+    if now - entry.stored_at < lifetime - ahead:
+        return False
+    with _refreshing_lock:
+        claimed = _refreshing.get(address)
+        if claimed is not None and now - claimed < ahead:
+            return False  # another request of this process is rendering it
+        if len(_refreshing) > 10_000:
+            _refreshing.clear()
+        _refreshing[address] = now
+        return True
+
+
 def _clock_file() -> Path | None:
     location = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS].get("LOCATION")
     backend = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS]["BACKEND"]
@@ -184,8 +211,11 @@ def get(address: str) -> Entry | None:
     return entry
 
 
-def put(address: str, entry: Entry) -> None:
+def put(address: str, entry: Entry, stamp: str | None = None) -> None:
+    """Stores a page rendered from data read after the purge clock said ``stamp``."""
     _cache().set(_page_key(address), entry, timeout=ttl())
+    if stamp is not None:
+        memory.put(address, entry, stamp)  # a purge since then moved the clock: not served
 
 
 def mark_purged(keys: list[str]) -> None:

@@ -64,11 +64,18 @@ class PageCache:
             logger.exception("page cache unavailable; rendering")
             return self.app(environ, start_response)
         if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
+            if store.refresh_due(address, entry):
+                # This request renders the page a little before it expires; the others keep
+                # getting the stored copy meanwhile, so an expiry never makes every request
+                # for a busy page render it at once.
+                return self._render(environ, start_response, address, path)
             return _answer(environ, start_response, entry, "HIT")
         return self._render(environ, start_response, address, path)
 
     def _render(self, environ, start_response, address: str, path: str) -> Iterable[bytes]:
         try:
+            # Both read before the render: a purge during it makes the new copy stale.
+            stamp = store.clock()
             generation = store.generation()
         except Exception:
             logger.exception("page cache unavailable; rendering")
@@ -107,7 +114,7 @@ class PageCache:
             cookieless=_varies_on_cookie(seen["headers"]),
         )
         try:
-            store.put(address, entry)
+            store.put(address, entry, stamp=stamp)
         except Exception:
             logger.exception("page cache unavailable; not stored")
         return _answer(environ, start_response, entry, "MISS")

@@ -75,3 +75,19 @@ def test_an_expired_page_is_not_served_from_memory(article):
     _drop_shared_copy(url)
     with time_machine.travel(time.time() + store.ttl() + 1, tick=False):
         assert call(url).cache == "MISS"
+
+
+def test_a_page_about_to_expire_is_rendered_by_one_request_while_others_get_the_copy(article):
+    url = article.get_absolute_url()
+    call(url)
+    call(url)
+    soon = time.time() + store.ttl() - 2  # inside the last quarter of its life
+    with time_machine.travel(soon, tick=False):
+        first = call(url)
+        second = call(url)
+    assert first.cache == "MISS"  # rendered again, before the copy expired
+    assert second.cache == "HIT"
+    with time_machine.travel(soon + 1, tick=False):
+        fresh = call(url)
+    assert fresh.cache == "HIT"
+    assert fresh.headers["age"] == "1"  # the copy rendered a second ago, in memory at once
