@@ -13,8 +13,10 @@ from django.utils import timezone
 from newsdesk.audience.models import ArticleStats, MustRead
 from newsdesk.audience.stores import get_store
 from newsdesk.newsroom.models import Article, Section
+from newsdesk.newsroom.sql import top_ids
 
 TRENDING_WINDOW = timedelta(days=7)
+UPDATED_SPARE = 8
 
 
 def _length() -> int:
@@ -42,8 +44,23 @@ def latest_stories(
     qs = Article.objects.live().for_listing()
     if section is not None:
         return _take(qs.filter(section=section).order_by("-publish_at", "-id"), exclude_id)
+    # The most recently updated: among the newest by publication and the newest by update,
+    # each a few rows read through its index (newsroom.sql.top_ids). An article's last update
+    # is its update time or else its publish time, so the top n of the union is the top n.
+    # The by-update part leaves "publish time has come" to the outer query (with it, SQLite
+    # sorts every live row instead of walking article_updated_idx), so it takes spare rows:
+    # it would take more than UPDATED_SPARE scheduled articles carrying an update time to
+    # crowd out a live one.
+    size = _length() + 1
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    candidates = top_ids(
+        Article.objects.live().order_by("-publish_at", "-id")[:size],
+        published.filter(substantively_updated_at__isnull=False).order_by(
+            "-substantively_updated_at", "-id"
+        )[: size + UPDATED_SPARE],
+    )
     last_update = Coalesce("substantively_updated_at", "publish_at")
-    return _take(qs.order_by(last_update.desc(), "-id"), exclude_id)
+    return _take(qs.filter(pk__in=candidates).order_by(last_update.desc(), "-id"), exclude_id)
 
 
 # How many of the highest-scoring rows a list reads through the score index before it gives

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import redis.exceptions
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from newsdesk.audience import trending
 from newsdesk.audience.models import ArticleStats, FlushCursor, RecentView, ViewHour
@@ -328,10 +328,13 @@ class RedisStore:
         if counted == -1:
             raise RateLimited(retry_after=_minute(now)[1])
         if counted:
+            # The view is counted (Redis confirmed it): a flush that fails now, on Redis or on
+            # the database, is retried by a later one and must not turn this answer into an
+            # error ("not counted" would be false).
             try:
                 self.maybe_flush()
-            except (redis.exceptions.RedisError, StoreUnavailable):
-                logger.warning("view flush skipped: Redis unavailable", exc_info=True)
+            except (redis.exceptions.RedisError, StoreUnavailable, DatabaseError):
+                logger.warning("view flush failed; a later one retries it", exc_info=True)
         return bool(counted)
 
     def _record_script(self, article_id: int, reader: str, now: datetime, limit: int) -> int:

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -250,9 +249,9 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_live_idx"),
             models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
+            # Latest Stories reads the newest by update through this one (audience.selectors).
             models.Index(
-                Coalesce("substantively_updated_at", "publish_at").desc(),
-                name="article_last_update_idx",
+                fields=["status", "-substantively_updated_at"], name="article_updated_idx"
             ),
         ]
         constraints = [

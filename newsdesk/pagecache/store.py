@@ -166,7 +166,13 @@ def clock() -> str | None:
     """What the last purge wrote; changes with every purge. None: no shared clock here."""
     purges = _purges()
     if isinstance(purges, RedisCache):
-        return str(purges.get(CLOCK))
+        value = purges.get(CLOCK)
+        if value is None:
+            # Never set, or lost with Redis: a fresh value from the clock, so no page kept in
+            # memory under an earlier value can match it again.
+            purges.add(CLOCK, time.time_ns(), timeout=None)
+            value = purges.get(CLOCK)
+        return str(value)
     path = _clock_file()
     if path is None:
         return None

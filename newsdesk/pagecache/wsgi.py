@@ -55,8 +55,9 @@ class PageCache:
             or _has_session(environ)
             or not _host_allowed(environ)
             or not store.ttl()
+            or (settings.SECURE_SSL_REDIRECT and _scheme(environ) != "https")
         ):
-            return self.app(environ, start_response)
+            return self.app(environ, start_response)  # Django decides (and redirects to https)
         address = _address(environ)
         try:
             entry = store.get(address)
@@ -129,8 +130,22 @@ def _has_session(environ: dict) -> bool:
 def _address(environ: dict) -> str:
     host = (environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")).lower()
     query = environ.get("QUERY_STRING", "")
-    scheme = environ.get("wsgi.url_scheme", "http")
-    return f"{scheme}://{host}{environ.get('PATH_INFO', '')}?{query}"
+    return f"{_scheme(environ)}://{host}{environ.get('PATH_INFO', '')}?{query}"
+
+
+def _scheme(environ: dict) -> str:
+    """The scheme as Django sees it: behind a TLS proxy, what SECURE_PROXY_SSL_HEADER says.
+
+    Pages carry absolute links (canonical, share, Open Graph) in the scheme they were
+    rendered for, so a page rendered over http is never served for https or the reverse.
+    """
+    proxy = settings.SECURE_PROXY_SSL_HEADER
+    if proxy:
+        header, secure_value = proxy
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
 
 
 def _keys(headers: list[tuple[str, str]], path: str) -> tuple[str, ...]:

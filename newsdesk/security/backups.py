@@ -43,7 +43,17 @@ def backup_create(*, folder: Path, alias: str = "default") -> BackupResult:
     Readers and writers carry on meanwhile: SQLite's backup copies pages under a read
     transaction, pg_dump reads one snapshot.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    # Owner only: a backup holds password hashes, sessions and two-factor secrets.
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    previous_umask = os.umask(0o077)
+    try:
+        return _backup_into(folder, alias)
+    finally:
+        os.umask(previous_umask)
+
+
+def _backup_into(folder: Path, alias: str) -> BackupResult:
     db = settings.DATABASES[alias]
     engine = _engine(db)
     if engine == "sqlite":

@@ -32,7 +32,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, OperationalError):
             return None
-        logger.warning("database unavailable for %s: %s", request.path, exception)
+        logger.warning("database unavailable for %s", request.path, exc_info=exception)
         body = loader.get_template("503.html").render()
         response = HttpResponse(body, status=503)
         response["Retry-After"] = str(RETRY_AFTER)

@@ -138,3 +138,24 @@ def test_a_comment_form_error_page_is_never_cached_nor_leaks(article):
     assert page.cache == "HIT"
     assert b"Alice" not in page.body
     assert b"xxxxxxxxxx" not in page.body
+
+
+def test_http_and_https_copies_are_kept_apart(article, settings):
+    """Behind a TLS proxy the header says which scheme a request came in by, as for Django."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = article.get_absolute_url()
+    secure = call(url, HTTP_X_FORWARDED_PROTO="https")
+    assert secure.cache == "MISS"
+    assert call(url, HTTP_X_FORWARDED_PROTO="https").cache == "HIT"
+    assert call(url, HTTP_X_FORWARDED_PROTO="http").cache == "MISS"
+    assert call(url, HTTP_X_FORWARDED_PROTO="http").cache == "HIT"
+
+
+def test_with_ssl_redirect_a_plain_http_request_goes_to_django(article, settings):
+    """Django's SecurityMiddleware answers it with the redirect to https (production)."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    url = article.get_absolute_url()
+    call(url, HTTP_X_FORWARDED_PROTO="https")
+    assert call(url, HTTP_X_FORWARDED_PROTO="https").cache == "HIT"
+    assert call(url, HTTP_X_FORWARDED_PROTO="http").cache is None  # not from the cache

@@ -90,6 +90,9 @@ def test_backup_and_restore_round_trip_while_serving(server, tmp_path):
         out = server.manage("backup", str(backup))
         assert "Backed up" in out
         assert (backup / "manifest.json").exists() and (backup / "media.tar").exists()
+        # Owner only: the backup holds password hashes, sessions and two-factor secrets.
+        assert backup.stat().st_mode & 0o777 == 0o700
+        assert all(f.stat().st_mode & 0o077 == 0 for f in backup.iterdir())
 
         after = add_article(server, "after-the-backup")
         add_media(server, "after.txt")
