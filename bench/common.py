@@ -177,3 +177,14 @@ def wrk(
 
 def median_of(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(r[key] for r in runs)
+
+
+def save_result(name: str, data) -> Path:
+    """Writes a benchmark's figures to bench/results/<name>.json (git ignores the folder)."""
+    import json
+
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    target = out / f"{name}.json"
+    target.write_text(json.dumps(data, indent=2))
+    return target

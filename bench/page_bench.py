@@ -11,7 +11,6 @@ the cached page. wrk -t2 -c64, the median of the runs, the targets alternating.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import subprocess
@@ -22,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, Server, free_port, median_of, need, wrk  # noqa: E402
+from common import Server, free_port, median_of, need, save_result, wrk  # noqa: E402
 
 SEED = """
 import django; django.setup()
@@ -150,10 +149,10 @@ def main() -> None:
         r = result[name]
         print(f"{label:<34}{r['rps']:>10.0f}{r['p50_ms']:>9.2f}{r['p99_ms']:>9.2f}{r['errors']:>8}")
     print(f"P1 cache / nginx  = {result['P1_cache_over_nginx']:.2f}")
-    print(f"P2 render / cache = {result['P2_render_over_cache']:.3f}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "page.json").write_text(json.dumps(result, indent=2))
+    print(
+        f"render / cache    = {result['P2_render_over_cache']:.3f}  (P2 is bench/wagtail_bench.py)"
+    )
+    save_result("page", result)
 
 
 if __name__ == "__main__":

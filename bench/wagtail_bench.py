@@ -41,7 +41,17 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BACKPRESSURE, BIN, ROOT, Server, free_port, median_of, need, wrk  # noqa: E402
+from common import (  # noqa: E402
+    BACKPRESSURE,
+    BIN,
+    ROOT,
+    Server,
+    free_port,
+    median_of,
+    need,
+    save_result,
+    wrk,
+)
 from page_bench import SEED  # noqa: E402
 
 WAGTAIL_WANTED = "8.0.1"
@@ -462,9 +472,7 @@ def main() -> None:
         )
     verdict = "met" if ratio >= GOAL else "not met"
     print(f"Newsdesk / Wagtail = {ratio:.2f} (goal >= {GOAL:.0f}: {verdict})")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "wagtail.json").write_text(json.dumps(result, indent=2))
+    save_result("wagtail", result)
 
 
 if __name__ == "__main__":

@@ -59,8 +59,14 @@ def latest_stories(
             "-substantively_updated_at", "-id"
         )[: size + UPDATED_SPARE],
     )
+    # Only the candidates' ids drive this query (each a primary-key lookup); whether their
+    # time has come is checked on those few rows here, as a filter in SQL would tempt SQLite
+    # to walk every live article and probe the list.
+    now = timezone.now()
     last_update = Coalesce("substantively_updated_at", "publish_at")
-    return _take(qs.filter(pk__in=candidates).order_by(last_update.desc(), "-id"), exclude_id)
+    rows = Article.objects.for_listing().filter(pk__in=candidates)
+    ranked = [a for a in rows.order_by(last_update.desc(), "-id") if a.publish_at <= now]
+    return _take(ranked, exclude_id)
 
 
 # How many of the highest-scoring rows a list reads through the score index before it gives
