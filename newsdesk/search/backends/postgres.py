@@ -97,7 +97,12 @@ class PostgresBackend:
     def _matches(self, query: Query, scope: Scope) -> QuerySet[SearchDocument]:
         matches = SearchDocument.objects.filter(vector=TermsQuery(query), live_from__lte=scope.now)
         if scope.section_id is not None:
-            matches = matches.filter(section_id=scope.section_id)
+            # "+ 0" keeps the planner off the section index: with it, PostgreSQL reads every
+            # article of the section and tests each one's vector out of line (46 ms for a
+            # common word at 100k articles), where the GIN index's matches filtered by
+            # section take 9 ms.
+            section = ExpressionWrapper(F("section_id") + 0, output_field=BigIntegerField())
+            matches = matches.alias(section_plain=section).filter(section_plain=scope.section_id)
         if scope.since is not None:
             matches = matches.filter(live_from__gte=scope.since)
         if scope.until is not None:
