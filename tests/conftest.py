@@ -35,8 +35,10 @@ def _clear_shared_state() -> None:
 
     from newsdesk.audience import readers, services, stores
     from newsdesk.pagecache import store as page_store
+    from newsdesk.site import redis_breaker
 
     page_store.memory.clear()
+    redis_breaker.reset()
     readers._salt_cache.clear()
     services._states.clear()
     stores._store_for.cache_clear()  # a fresh store: its per-process rate counts too

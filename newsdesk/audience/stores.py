@@ -31,6 +31,7 @@ from django.db import DatabaseError, connection, transaction
 from newsdesk.audience import trending
 from newsdesk.audience.models import ArticleStats, FlushCursor, RecentView, ViewHour
 from newsdesk.newsroom.models import Article
+from newsdesk.site import redis_breaker
 
 logger = logging.getLogger(__name__)
 
@@ -308,9 +309,12 @@ class RedisStore:
 
     def rate(self, *, reader: str, now: datetime, limit: int) -> None:
         minute, left = _minute(now)
+        if not redis_breaker.available():
+            raise StoreUnavailable
         try:
             used = self._rate(keys=[self._rate_key(reader, minute)], args=[limit])
         except redis.exceptions.RedisError as error:
+            redis_breaker.trip()
             raise StoreUnavailable from error
         if used == -1:
             raise RateLimited(retry_after=left)
@@ -321,9 +325,12 @@ class RedisStore:
         A view Redis did not confirm is not acknowledged (the beacon answers 503): counting
         it in SQL instead would skip the de-duplication kept in Redis.
         """
+        if not redis_breaker.available():
+            raise StoreUnavailable
         try:
             counted = self._record_script(article_id, reader, now, limit)
         except redis.exceptions.RedisError as error:
+            redis_breaker.trip()
             raise StoreUnavailable from error
         if counted == -1:
             raise RateLimited(retry_after=_minute(now)[1])
@@ -359,11 +366,12 @@ class RedisStore:
     def pending(self, article_ids: list[int]) -> dict[int, int]:
         """Views counted in Redis and not yet in SQL; none while Redis cannot be reached
         (the shown counts then lag by at most the flush interval, and pages still render)."""
-        if not article_ids:
+        if not article_ids or not redis_breaker.available():
             return {}
         try:
             values = self.client.hmget(self.pending_key, [str(i) for i in article_ids])
         except redis.exceptions.RedisError:
+            redis_breaker.trip()
             logger.warning("pending views unknown: Redis unavailable", exc_info=True)
             return {}
         return {i: max(0, int(v)) for i, v in zip(article_ids, values, strict=True) if v}

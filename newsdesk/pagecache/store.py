@@ -58,6 +58,11 @@ def _purges():
     return caches[settings.NEWSDESK_PAGE_PURGE_ALIAS]
 
 
+def shared() -> bool:
+    """Whether the pages live in Redis (REDIS_URL set)."""
+    return isinstance(_cache(), RedisCache)
+
+
 def _page_key(address: str) -> str:
     return "pagecache:page:" + hashlib.sha256(address.encode("latin-1")).hexdigest()
 

@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.http.cookie import parse_cookie
+from redis.exceptions import RedisError
 
 from newsdesk.audience.fastpath import _host_allowed
 from newsdesk.pagecache import keys, store
+from newsdesk.site import redis_breaker
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +60,13 @@ class PageCache:
             or (settings.SECURE_SSL_REDIRECT and _scheme(environ) != "https")
         ):
             return self.app(environ, start_response)  # Django decides (and redirects to https)
+        if not redis_breaker.available() and store.shared():
+            return self.app(environ, start_response)  # Redis failed a moment ago: render
         address = _address(environ)
         try:
             entry = store.get(address)
-        except Exception:
-            logger.exception("page cache unavailable; rendering")
+        except Exception as error:
+            _failed(error)
             return self.app(environ, start_response)
         if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
             if store.refresh_due(address, entry):
@@ -78,8 +82,8 @@ class PageCache:
             # Both read before the render: a purge during it makes the new copy stale.
             stamp = store.clock()
             generation = store.generation()
-        except Exception:
-            logger.exception("page cache unavailable; rendering")
+        except Exception as error:
+            _failed(error)
             return self.app(environ, start_response)
         # A HEAD is rendered as the GET it stands for, so it fills the cache too.
         seen: dict = {}
@@ -116,9 +120,15 @@ class PageCache:
         )
         try:
             store.put(address, entry, stamp=stamp)
-        except Exception:
-            logger.exception("page cache unavailable; not stored")
+        except Exception as error:
+            _failed(error, "not stored")
         return _answer(environ, start_response, entry, "MISS")
+
+
+def _failed(error: Exception, what: str = "rendering") -> None:
+    if isinstance(error, RedisError):
+        redis_breaker.trip()
+    logger.warning("page cache unavailable; %s", what, exc_info=error)
 
 
 def _has_session(environ: dict) -> bool:

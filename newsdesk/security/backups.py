@@ -90,6 +90,20 @@ def backup_restore(*, folder: Path, alias: str = "default") -> BackupResult:
     if manifest["engine"] != engine:
         raise BackupError(f"the backup is of {manifest['engine']}, this database is {engine}")
     source = folder / manifest["database"]
+    media_root = Path(settings.MEDIA_ROOT)
+    # The media are unpacked first: an archive that cannot be unpacked stops the restore
+    # before the database is touched, so a failed restore leaves both as they were.
+    staging, media_files = _media_unpack(folder / manifest["media"], media_root)
+    try:
+        _database_restore(engine, source, db, alias)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _media_swap(staging, media_root)
+    return BackupResult(folder=folder, engine=engine, database_file=source, media_files=media_files)
+
+
+def _database_restore(engine: str, source: Path, db: dict, alias: str) -> None:
     connections[alias].close()
     if engine == "sqlite":
         _sqlite_backup(source, Path(db["NAME"]))
@@ -108,8 +122,6 @@ def backup_restore(*, folder: Path, alias: str = "default") -> BackupResult:
             db,
             dbname_flag=False,
         )
-    media_files = _media_extract(folder / manifest["media"], Path(settings.MEDIA_ROOT))
-    return BackupResult(folder=folder, engine=engine, database_file=source, media_files=media_files)
 
 
 def _engine(db: dict) -> str:
@@ -165,8 +177,8 @@ def _media_archive(root: Path, target: Path) -> int:
     return count
 
 
-def _media_extract(archive: Path, root: Path) -> int:
-    """Replace MEDIA_ROOT's files with the archive's: unpacked beside it, then swapped in."""
+def _media_unpack(archive: Path, root: Path) -> tuple[Path, int]:
+    """The archive's files unpacked beside MEDIA_ROOT; (that folder, how many files)."""
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=root.parent))
     staging.chmod(root.stat().st_mode & 0o7777)  # mkdtemp's 0700 would lock out a web server
@@ -174,11 +186,16 @@ def _media_extract(archive: Path, root: Path) -> int:
         with tarfile.open(archive) as tar:
             members = tar.getmembers()
             tar.extractall(staging, filter="data")  # no absolute paths, no links out
-        old = root.with_name(root.name + ".before-restore")
-        shutil.rmtree(old, ignore_errors=True)
-        root.rename(old)
-        staging.rename(root)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
+    except (OSError, tarfile.TarError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-    return sum(1 for m in members if m.isfile())
+        raise BackupError(f"the media archive cannot be restored: {error}") from error
+    return staging, sum(1 for m in members if m.isfile())
+
+
+def _media_swap(staging: Path, root: Path) -> None:
+    """MEDIA_ROOT replaced by the unpacked folder."""
+    old = root.with_name(root.name + ".before-restore")
+    shutil.rmtree(old, ignore_errors=True)
+    root.rename(old)
+    staging.rename(root)
+    shutil.rmtree(old, ignore_errors=True)

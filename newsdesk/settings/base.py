@@ -213,6 +213,8 @@ NEWSDESK_TRENDING_HALF_LIFE_HOURS = float(env.text("NEWSDESK_TRENDING_HALF_LIFE_
 NEWSDESK_VIEW_WINDOW_MINUTES = 30  # one reader's repeat views of an article count once per window
 NEWSDESK_VIEW_RATE_PER_MINUTE = int(env.text("NEWSDESK_VIEW_RATE_PER_MINUTE", "60"))
 NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2"))
+# After a Redis error, each process leaves Redis alone this long (newsdesk.site.redis_breaker).
+NEWSDESK_REDIS_RETRY_SECONDS = float(env.text("NEWSDESK_REDIS_RETRY_SECONDS", "5"))
 # Beacons wait for the commit of a shared batch (see audience.stores.SQLStore).
 NEWSDESK_VIEW_GROUP_COMMIT = env.flag("NEWSDESK_VIEW_GROUP_COMMIT", True)
 NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 5  # how long a beacon may act on an article's old state

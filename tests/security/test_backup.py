@@ -123,3 +123,28 @@ def test_restore_refuses_a_folder_that_is_not_a_backup(server, tmp_path):
     )
     assert result.returncode != 0
     assert "is not a Newsdesk backup" in result.stderr
+
+
+def test_a_restore_whose_media_cannot_be_unpacked_leaves_everything_as_it_was(server, tmp_path):
+    """The media are unpacked before the database is touched: a bad archive changes nothing."""
+    import tarfile
+
+    backup = tmp_path / "backup"
+    server.manage("backup", str(backup))
+    with tarfile.open(backup / "media.tar", "w") as tar:  # a link out of MEDIA_ROOT
+        link = tarfile.TarInfo("escape")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tar.addfile(link)
+    after = add_article(server, "written-after-the-backup")
+    add_media(server, "kept.txt")
+    result = subprocess.run(
+        [NEWSDESK, "restore", "--noinput", str(backup)],
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "media archive cannot be restored" in result.stderr
+    assert status(server, after) == 200  # the database was not restored
+    assert status(server, "/media/kept.txt") == 200
