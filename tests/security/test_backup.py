@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import tarfile
 import threading
 import urllib.error
 import urllib.request
@@ -113,22 +114,26 @@ def test_backup_and_restore_round_trip_while_serving(server, tmp_path):
     assert errors == []
 
 
-def test_restore_refuses_a_folder_that_is_not_a_backup(server, tmp_path):
+def failed_restore(server, folder) -> subprocess.CompletedProcess:
+    """`newsdesk restore` of ``folder``, expected to refuse."""
     result = subprocess.run(
-        [NEWSDESK, "restore", "--noinput", str(tmp_path)],
+        [NEWSDESK, "restore", "--noinput", str(folder)],
         env=server.env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
     assert result.returncode != 0
+    return result
+
+
+def test_restore_refuses_a_folder_that_is_not_a_backup(server, tmp_path):
+    result = failed_restore(server, tmp_path)
     assert "is not a Newsdesk backup" in result.stderr
 
 
 def test_a_restore_whose_media_cannot_be_unpacked_leaves_everything_as_it_was(server, tmp_path):
     """The media are unpacked before the database is touched: a bad archive changes nothing."""
-    import tarfile
-
     backup = tmp_path / "backup"
     server.manage("backup", str(backup))
     with tarfile.open(backup / "media.tar", "w") as tar:  # a link out of MEDIA_ROOT
@@ -137,14 +142,7 @@ def test_a_restore_whose_media_cannot_be_unpacked_leaves_everything_as_it_was(se
         tar.addfile(link)
     after = add_article(server, "written-after-the-backup")
     add_media(server, "kept.txt")
-    result = subprocess.run(
-        [NEWSDESK, "restore", "--noinput", str(backup)],
-        env=server.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode != 0
+    result = failed_restore(server, backup)
     assert "media archive cannot be restored" in result.stderr
     assert status(server, after) == 200  # the database was not restored
     assert status(server, "/media/kept.txt") == 200
