@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,10 +91,7 @@ class Server:
 
     def prepare(self) -> Server:
         if self.pg_name:
-            subprocess.run(
-                ["psql", PG_URL + "/postgres", "-qc", f'CREATE DATABASE "{self.pg_name}"'],
-                check=True,
-            )
+            pg_create(self.pg_name)
         self.manage("migrate", "-v0")
         self.manage("collectstatic", "--noinput", "-v0")
         return self
@@ -135,16 +133,54 @@ class Server:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=20)
         if self.pg_name:
-            subprocess.run(
-                [
-                    "psql",
-                    PG_URL + "/postgres",
-                    "-qc",
-                    f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)',
-                ],
-                check=False,
-            )
+            pg_drop(self.pg_name)
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def pg_create(name: str) -> None:
+    subprocess.run(["psql", PG_URL + "/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True)
+
+
+def pg_drop(name: str) -> None:
+    subprocess.run(
+        ["psql", PG_URL + "/postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'],
+        check=False,
+    )
+
+
+@contextmanager
+def bench_database(kind: str, prefix: str):
+    """A fresh database for one in-process benchmark, removed afterwards: (url, data folder).
+
+    ``kind`` is "sqlite" (a file in a new folder) or "postgres" (a new database on PG_URL).
+    """
+    tmp = tempfile.mkdtemp(prefix=f"newsdesk-{prefix}-")
+    name = f"newsdesk_{prefix}_{uuid.uuid4().hex[:8]}"
+    if kind == "sqlite":
+        url = f"sqlite:///{tmp}/{prefix}.sqlite3"
+    else:
+        pg_create(name)
+        url = f"{PG_URL}/{name}"
+    try:
+        yield url, tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if kind != "sqlite":
+            from django.db import connections
+
+            connections.close_all()
+            pg_drop(name)
+
+
+def alternate(targets: dict[str, str], *, seconds: int, runs: int) -> dict[str, list]:
+    """A warm-up of each target, then ``runs`` rounds of one wrk run per target in turn."""
+    for url in targets.values():
+        wrk(url, seconds=2)
+    results: dict[str, list] = {name: [] for name in targets}
+    for _ in range(runs):
+        for name, url in targets.items():
+            results[name].append(wrk(url, seconds=seconds))
+    return results
 
 
 def wrk(

@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Server, free_port, median_of, need, save_result, wrk  # noqa: E402
+from common import Server, alternate, free_port, median_of, need, save_result  # noqa: E402
 
 SEED = """
 import django; django.setup()
@@ -113,12 +113,7 @@ def main() -> None:
         assert fetch(static_url)[0] == page
         assert fetch(cold.url + path)[1].get("X-Cache") is None
         targets = {"cache": cached.url + path, "nginx": static_url, "render": cold.url + path}
-        for url in targets.values():
-            wrk(url, seconds=2)  # warm-up
-        runs: dict[str, list] = {name: [] for name in targets}
-        for _ in range(args.runs):
-            for name, url in targets.items():
-                runs[name].append(wrk(url, seconds=args.seconds))
+        runs = alternate(targets, seconds=args.seconds, runs=args.runs)
     finally:
         if web is not None:
             os.killpg(web.pid, signal.SIGTERM)

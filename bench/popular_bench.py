@@ -17,13 +17,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import PG_URL  # noqa: E402
+from bench.common import bench_database  # noqa: E402
 
 
 def setup_django(database_url: str, data_dir: str) -> None:
@@ -141,16 +139,7 @@ def measure(label: str, rounds: int = 300) -> dict:
 
 
 def run_one(kind: str, articles: int, views: int) -> None:
-    tmp = tempfile.mkdtemp(prefix="newsdesk-popular-")
-    if kind == "sqlite":
-        url = f"sqlite:///{tmp}/popular.sqlite3"
-    else:
-        name = f"newsdesk_popular_{uuid.uuid4().hex[:8]}"
-        subprocess.run(
-            ["psql", PG_URL + "/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True
-        )
-        url = f"{PG_URL}/{name}"
-    try:
+    with bench_database(kind, "popular") as (url, tmp):
         setup_django(url, tmp)
         generate(articles, views)
         result = measure("SQLite" if kind == "sqlite" else "PostgreSQL")
@@ -160,20 +149,6 @@ def run_one(kind: str, articles: int, views: int) -> None:
             f"p95 {result['top6_p95_ms']:.2f} ms; ratio (p50) {result['ratio_p50']:.1f}x"
         )
         print("plan:\n" + result["plan"])
-    finally:
-        if kind != "sqlite":
-            from django.db import connections
-
-            connections.close_all()
-            subprocess.run(
-                [
-                    "psql",
-                    PG_URL + "/postgres",
-                    "-qc",
-                    f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)',
-                ],
-                check=False,
-            )
 
 
 def main() -> None:

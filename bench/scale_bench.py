@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import PG_URL  # noqa: E402
+from bench.common import bench_database  # noqa: E402
 from bench.popular_bench import generate, setup_django  # noqa: E402
 
 ROUNDS = 300
@@ -68,47 +65,21 @@ def measure() -> dict:
 
 
 def run_one(kind: str, articles: int) -> None:
-    tmp = tempfile.mkdtemp(prefix="newsdesk-scale-")
-    name = f"newsdesk_scale_{uuid.uuid4().hex[:8]}"
-    if kind == "sqlite":
-        url = f"sqlite:///{tmp}/scale.sqlite3"
-    else:
-        subprocess.run(
-            ["psql", PG_URL + "/postgres", "-qc", f'CREATE DATABASE "{name}"'], check=True
-        )
-        url = f"{PG_URL}/{name}"
-    try:
+    with bench_database(kind, "scale") as (url, tmp):
         setup_django(url, tmp)
         from django.conf import settings
+        from django.core.management import call_command
+        from django.db import connection
 
         settings.ALLOWED_HOSTS = ["testserver"]
         generate(articles, articles * 100)
         if kind == "postgres":
             # A database in service has planner statistics (autovacuum gathers them); one
             # bulk-loaded a second ago does not yet.
-            from django.db import connection
-
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        from django.core.management import call_command
-
         call_command("collectstatic", interactive=False, verbosity=0)
         print("RESULT " + json.dumps(measure()), flush=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if kind != "sqlite":
-            from django.db import connections
-
-            connections.close_all()
-            subprocess.run(
-                [
-                    "psql",
-                    PG_URL + "/postgres",
-                    "-qc",
-                    f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-                ],
-                check=False,
-            )
 
 
 def child(kind: str, articles: int) -> dict:

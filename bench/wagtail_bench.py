@@ -46,11 +46,11 @@ from common import (  # noqa: E402
     BIN,
     ROOT,
     Server,
+    alternate,
     free_port,
     median_of,
     need,
     save_result,
-    wrk,
 )
 from page_bench import SEED  # noqa: E402
 
@@ -426,12 +426,7 @@ def main() -> None:
                 pages[name], headers = fetch(url)
             assert headers.get("X-Cache") is None, (name, dict(headers))
             assert b"Paragraph of text." in pages[name], name
-        for url in targets.values():
-            wrk(url, seconds=2)  # warm-up
-        runs: dict[str, list] = {name: [] for name in targets}
-        for _ in range(args.runs):
-            for name, url in targets.items():
-                runs[name].append(wrk(url, seconds=args.seconds))
+        runs = alternate(targets, seconds=args.seconds, runs=args.runs)
     finally:
         stop(wagtail)
         newsdesk.stop()

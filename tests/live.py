@@ -174,31 +174,22 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.kill()
 
+    def _run(self, *command: str) -> str:
+        """A command in this server's environment; its standard output."""
+        return subprocess.run(
+            command, env=self.env, check=True, timeout=120, capture_output=True, text=True
+        ).stdout
+
     def python(self, code: str) -> str:
         """Runs ``code`` in a Python process configured as this server; its last output line."""
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            env=self.env,
-            check=True,
-            timeout=60,
-            capture_output=True,
-            text=True,
-        ).stdout
-        return out.strip().splitlines()[-1]
+        return self._run(sys.executable, "-c", code).strip().splitlines()[-1]
 
     def comment_started_token(self) -> str:
         """The signed form-start time a comment form carries, as if shown 30 s ago."""
         return self.python(STARTED)
 
     def manage(self, *args: str) -> str:
-        return subprocess.run(
-            [str(VENV_BIN / "newsdesk"), *args],
-            env=self.env,
-            check=True,
-            timeout=120,
-            capture_output=True,
-            text=True,
-        ).stdout
+        return self._run(str(VENV_BIN / "newsdesk"), *args)
 
     def close(self) -> None:
         self.stop()

@@ -14,7 +14,7 @@ from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qs
 
 from django.conf import settings
-from django.db import OperationalError, connections
+from django.db import connections
 from django.http.request import split_domain_port, validate_host
 
 from newsdesk.audience import readers, services
@@ -93,9 +93,6 @@ class BeaconFastPath:
         except services.StoreUnavailable as down:
             retry = services.RETRY_AFTER_UNAVAILABLE
             return _reply(start_response, 503, str(down), retry_after=retry)
-        except OperationalError:  # the database cannot answer now (as site.middleware)
-            message = "View counting is paused for a moment; the view was not counted."
-            return _reply(start_response, 503, message, retry_after=10)
         return _reply(start_response, 204, "")
 
 

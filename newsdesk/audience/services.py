@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.db import OperationalError
 from django.utils import timezone
 
 from newsdesk.audience import readers
@@ -36,10 +37,16 @@ def view_record(*, beacon: Beacon, now: datetime | None = None) -> bool:
     """Counts the view if it is a real reader's first in the window; True when counted.
 
     Raises UnknownArticle for an article that does not exist, RateLimited past the
-    per-reader rate, and StoreUnavailable when the view store (Redis) cannot be reached.
-    Returns only once a counted view is durably stored.
+    per-reader rate, and StoreUnavailable when the view store (Redis, or the database) cannot
+    answer now. Returns only once a counted view is durably stored.
     """
-    now = now or timezone.now()
+    try:
+        return _record(beacon, now or timezone.now())
+    except OperationalError as error:  # the database restarting, locked, a deadlock victim
+        raise StoreUnavailable from error
+
+
+def _record(beacon: Beacon, now: datetime) -> bool:
     row = _article_state(beacon.article_id)
     if row is None:
         raise UnknownArticle(beacon.article_id)

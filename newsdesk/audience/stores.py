@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 
 class StoreUnavailable(Exception):
-    """The view store cannot be reached (Redis stopped): the view is not counted."""
+    """The view store cannot answer now (Redis or the database): the view is not counted."""
 
     def __init__(self) -> None:
         super().__init__("View counting is paused for a moment; the view was not counted.")
@@ -309,13 +309,8 @@ class RedisStore:
 
     def rate(self, *, reader: str, now: datetime, limit: int) -> None:
         minute, left = _minute(now)
-        if not redis_breaker.available():
-            raise StoreUnavailable
-        try:
+        with _redis():
             used = self._rate(keys=[self._rate_key(reader, minute)], args=[limit])
-        except redis.exceptions.RedisError as error:
-            redis_breaker.trip()
-            raise StoreUnavailable from error
         if used == -1:
             raise RateLimited(retry_after=left)
 
@@ -325,13 +320,8 @@ class RedisStore:
         A view Redis did not confirm is not acknowledged (the beacon answers 503): counting
         it in SQL instead would skip the de-duplication kept in Redis.
         """
-        if not redis_breaker.available():
-            raise StoreUnavailable
-        try:
+        with _redis():
             counted = self._record_script(article_id, reader, now, limit)
-        except redis.exceptions.RedisError as error:
-            redis_breaker.trip()
-            raise StoreUnavailable from error
         if counted == -1:
             raise RateLimited(retry_after=_minute(now)[1])
         if counted:
@@ -340,7 +330,7 @@ class RedisStore:
             # error ("not counted" would be false).
             try:
                 self.maybe_flush()
-            except (redis.exceptions.RedisError, StoreUnavailable, DatabaseError):
+            except (StoreUnavailable, DatabaseError):
                 logger.warning("view flush failed; a later one retries it", exc_info=True)
         return bool(counted)
 
@@ -366,13 +356,13 @@ class RedisStore:
     def pending(self, article_ids: list[int]) -> dict[int, int]:
         """Views counted in Redis and not yet in SQL; none while Redis cannot be reached
         (the shown counts then lag by at most the flush interval, and pages still render)."""
-        if not article_ids or not redis_breaker.available():
+        if not article_ids:
             return {}
         try:
-            values = self.client.hmget(self.pending_key, [str(i) for i in article_ids])
-        except redis.exceptions.RedisError:
-            redis_breaker.trip()
-            logger.warning("pending views unknown: Redis unavailable", exc_info=True)
+            with _redis():
+                values = self.client.hmget(self.pending_key, [str(i) for i in article_ids])
+        except StoreUnavailable:
+            logger.warning("pending views unknown: Redis unavailable")
             return {}
         return {i: max(0, int(v)) for i, v in zip(article_ids, values, strict=True) if v}
 
@@ -382,7 +372,9 @@ class RedisStore:
             return
         self._last_flush = time.monotonic()
         # At most one flush per interval across every process and node.
-        if self.client.set(self.lock_key, "1", nx=True, px=max(1, int(interval * 1000))):
+        with _redis():
+            claimed = self.client.set(self.lock_key, "1", nx=True, px=max(1, int(interval * 1000)))
+        if claimed:
             self.flush(force=True)
 
     def flush(self, *, force: bool = False, limit: int = 10_000) -> int:
@@ -390,10 +382,8 @@ class RedisStore:
 
         Raises StoreUnavailable when Redis cannot be reached (nothing is lost: the stream
         keeps the views until a later flush)."""
-        try:
+        with _redis():
             return self._flush(limit)
-        except redis.exceptions.RedisError as error:
-            raise StoreUnavailable from error
 
     def _flush(self, limit: int) -> int:
         written = 0
@@ -426,6 +416,19 @@ class RedisStore:
         stale = self.client.xrange(self.stream, min="-", max=last_id, count=10_000)
         if stale:
             self._trim(keys=[self.stream, self.pending_key], args=_pairs(stale))
+
+
+@contextmanager
+def _redis():
+    """Around a Redis call: StoreUnavailable at once while the breaker is open, and for a
+    Redis error, which also opens it (newsdesk.site.redis_breaker)."""
+    if not redis_breaker.available():
+        raise StoreUnavailable
+    try:
+        yield
+    except redis.exceptions.RedisError as error:
+        redis_breaker.trip()
+        raise StoreUnavailable from error
 
 
 def _pairs(entries) -> list:

@@ -14,6 +14,7 @@ reaches every worker at once even when each keeps its own pages in memory.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import threading
@@ -159,6 +160,7 @@ def refresh_due(address: str, entry: Entry) -> bool:
         return True
 
 
+@functools.cache  # read on every hit; the cache settings do not change while serving
 def _clock_file() -> Path | None:
     location = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS].get("LOCATION")
     backend = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS]["BACKEND"]

@@ -96,7 +96,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("NEWSDESK_CACHE_PREFIX", "newsdesk"),
             "TIMEOUT": 300,
-            # A Redis that hangs costs a page at most a second, as one that is down costs none.
+            # Bounds each call to a Redis that hangs; newsdesk.site.redis_breaker spares the rest.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
         # Cached pages (newsdesk.pagecache): the same Redis, so a purge reaches every process.
@@ -174,7 +174,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp). Scripts are files from this origin only: no inline
 # script, no eval, no nonce (pages are cached and shared). JSON-LD data blocks are not scripts.
-# The style hash is the 500 page's own <style> (it renders without static files); the admin
+# The style hash is the 500 and 503 pages' own <style> (they render without static files); the admin
 # adds the hash of django-prose-editor's import map (newsdesk.security.middleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -33,81 +33,38 @@ def _unavailable(error: Exception, operation: str) -> None:
 
 
 class ResilientRedisCache(RedisCache):
+    def _guarded(self, operation, fallback, *args):
+        """``operation(*args)``, or ``fallback`` while Redis is failing or when it fails now."""
+        if redis_breaker.available():
+            try:
+                return operation(*args)
+            except RedisError as error:
+                _unavailable(error, operation.__name__)
+        return fallback
+
     def get(self, key, default=None, version=None):
-        if not redis_breaker.available():
-            return default
-        try:
-            return super().get(key, default, version)
-        except RedisError as error:
-            _unavailable(error, "get")
-            return default
+        return self._guarded(super().get, default, key, default, version)
 
     def get_many(self, keys, version=None):
-        if not redis_breaker.available():
-            return {}
-        try:
-            return super().get_many(keys, version)
-        except RedisError as error:
-            _unavailable(error, "get_many")
-            return {}
+        return self._guarded(super().get_many, {}, keys, version)
 
     def has_key(self, key, version=None):
-        if not redis_breaker.available():
-            return False
-        try:
-            return super().has_key(key, version)
-        except RedisError as error:
-            _unavailable(error, "has_key")
-            return False
+        return self._guarded(super().has_key, False, key, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        if not redis_breaker.available():
-            return False
-        try:
-            return super().add(key, value, timeout, version)
-        except RedisError as error:
-            _unavailable(error, "add")
-            return False
+        return self._guarded(super().add, False, key, value, timeout, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        if not redis_breaker.available():
-            return
-        try:
-            super().set(key, value, timeout, version)
-        except RedisError as error:
-            _unavailable(error, "set")
+        self._guarded(super().set, None, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        if not redis_breaker.available():
-            return list(data)
-        try:
-            return super().set_many(data, timeout, version)
-        except RedisError as error:
-            _unavailable(error, "set_many")
-            return list(data)
+        return self._guarded(super().set_many, list(data), data, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        if not redis_breaker.available():
-            return False
-        try:
-            return super().touch(key, timeout, version)
-        except RedisError as error:
-            _unavailable(error, "touch")
-            return False
+        return self._guarded(super().touch, False, key, timeout, version)
 
     def delete(self, key, version=None):
-        if not redis_breaker.available():
-            return False
-        try:
-            return super().delete(key, version)
-        except RedisError as error:
-            _unavailable(error, "delete")
-            return False
+        return self._guarded(super().delete, False, key, version)
 
     def delete_many(self, keys, version=None):
-        if not redis_breaker.available():
-            return
-        try:
-            super().delete_many(keys, version)
-        except RedisError as error:
-            _unavailable(error, "delete_many")
+        self._guarded(super().delete_many, None, keys, version)

@@ -3,9 +3,11 @@
 import io
 
 import pytest
+from django.db import OperationalError
 
 from newsdesk.audience.models import ArticleStats
 from newsdesk.audience.selectors import live_view_count
+from newsdesk.audience.stores import StoreUnavailable
 from newsdesk.newsroom.models import Article
 from newsdesk.wsgi import application
 from tests.factories import ArticleFactory
@@ -100,23 +102,19 @@ def test_other_paths_and_methods_pass_through_to_django():
 
 
 @pytest.mark.parametrize(
-    "failure",
+    ("target", "error"),
     [
-        "newsdesk.audience.stores.StoreUnavailable",
-        "django.db.OperationalError",
+        ("newsdesk.audience.services.get_store", StoreUnavailable()),
+        ("newsdesk.audience.services._article_state", OperationalError("connection closed")),
     ],
 )
-def test_a_store_or_database_that_cannot_answer_gets_503_not_500(monkeypatch, failure):
+def test_a_store_or_database_that_cannot_answer_gets_503_not_500(monkeypatch, target, error):
     """Redis stopped, or the database restarting: the view is not acknowledged, politely."""
-    import importlib
 
-    module, name = failure.rsplit(".", 1)
-    error = getattr(importlib.import_module(module), name)
+    def unavailable(*args, **kwargs):
+        raise error
 
-    def unavailable(**kwargs):
-        raise error() if name == "StoreUnavailable" else error("server closed the connection")
-
-    monkeypatch.setattr("newsdesk.audience.services.view_record", unavailable)
+    monkeypatch.setattr(target, unavailable)
     article = ArticleFactory()
     status, headers, content = call(f"article={article.pk}".encode())
     assert status == 503
