@@ -198,6 +198,7 @@ def wrk(
     out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     latency = {}
     for pct in ("50", "99"):
         m = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out)
@@ -208,6 +209,7 @@ def wrk(
         "p50_ms": latency["50"],
         "p99_ms": latency["99"],
         "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "requests": requests,
     }
 
 

@@ -201,3 +201,25 @@ class LiveServer:
                 client.delete(key)
         if self.pg_name:
             self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
+
+
+def shown_views(base: str, article_id: int, *, at_least: int, timeout: float = 10.0) -> int:
+    """The article's live count once it reaches at_least, or when timeout runs out.
+
+    Without Redis a view is acknowledged once it is in the server's view journal and joins
+    the count when the journal is written through, a moment later (audience.journal); once
+    the count is there, a second look a writer round later shows nothing more is added.
+    """
+    import json
+
+    def read() -> int:
+        with urllib.request.urlopen(f"{base}/audience/views/{article_id}/", timeout=10) as r:
+            return json.loads(r.read())["views"]
+
+    deadline = time.monotonic() + timeout
+    count = read()
+    while count < at_least and time.monotonic() < deadline:
+        time.sleep(0.05)
+        count = read()
+    time.sleep(0.6)  # one idle round of the journal writer (IDLE_WAKE_SECONDS)
+    return max(count, read())

@@ -61,12 +61,15 @@ class RecentView(models.Model):
     reader = models.CharField("reader hash", max_length=64)
     article_id = models.BigIntegerField("article")
     seen_at = models.DateTimeField("counted at")
+    # seen_at + the window, stored so that a batch of views can be judged against it row by
+    # row in one portable upsert (audience.stores.write_views).
+    counts_again_at = models.DateTimeField("a new view counts from")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["reader", "article_id"], name="recentview_unique")
         ]
-        indexes = [models.Index(fields=["seen_at"], name="recentview_seen_idx")]
+        indexes = [models.Index(fields=["counts_again_at"], name="recentview_again_idx")]
 
     def __str__(self) -> str:
         return f"{self.reader[:8]}… read {self.article_id}"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import fcntl
 import functools
 import logging
-import queue
 import secrets
 import threading
 import time
@@ -29,6 +28,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 
 from newsdesk.audience import trending
+from newsdesk.audience.journal import Journal, JournalFull, View
 from newsdesk.audience.models import ArticleStats, FlushCursor, RecentView, ViewHour
 from newsdesk.newsroom.models import Article
 from newsdesk.site import redis_breaker
@@ -123,109 +123,118 @@ def apply_batch(article_id: int, batch: Batch) -> None:
         )
 
 
-@dataclass
-class _Job:
-    article_id: int
-    reader: str
-    now: datetime
-    done: threading.Event = field(default_factory=threading.Event)
-    counted: bool = False
-    error: BaseException | None = None
-
-
 class SQLStore:
-    """Views in SQL, committed before the beacon is answered.
+    """Views in SQL; a beacon is answered once its view is durably recorded.
 
-    With group commit on (the default outside tests), request threads hand their view to one
-    writer thread per process and wait for the commit of the batch that holds it, so a burst
-    of beacons costs a few transactions rather than one each. On SQLite a file lock queues the
-    writers of all processes: a waiter wakes the moment the lock is free, where SQLite's own
-    busy handler would sleep and poll.
+    With the journal on (the default outside tests) that means appended to this process's
+    view journal, which a thread writes through to SQL in batches (audience.journal explains
+    why and what survives what). With it off, each view is its own transaction, committed
+    before the answer.
     """
 
     name = "sql"
 
     def __init__(self) -> None:
-        self._queue: queue.Queue[_Job] = queue.Queue()
-        self._writer: threading.Thread | None = None
-        self._start_lock = threading.Lock()
         self._rate = LocalRate()
+        self._journal: Journal | None = None
+        self._journal_lock = threading.Lock()
 
     def rate(self, *, reader: str, now: datetime, limit: int) -> None:
         self._rate.hit(reader=reader, now=now, limit=limit)
 
     def record(self, *, article_id: int, reader: str, now: datetime, limit: int) -> bool:
+        """True when the view counted; with the journal, whether it counts is decided later
+        (a repeat in the window counts nothing then) and the answer is True."""
         self.rate(reader=reader, now=now, limit=limit)
-        if not settings.NEWSDESK_VIEW_GROUP_COMMIT:
-            with _writers_lock():
-                return self._write([_Job(article_id, reader, now)])[0]
-        job = _Job(article_id, reader, now)
-        self._ensure_writer()
-        self._queue.put(job)
-        if not job.done.wait(timeout=30):
-            raise TimeoutError("The view store did not answer in time.")
-        if job.error is not None:
-            raise job.error
-        return job.counted
+        journal = self.journal()
+        if journal is None:
+            with _writers_lock(), transaction.atomic():
+                return write_views([(article_id, reader, now)])[0]
+        try:
+            journal.append(article_id, reader, now)
+        except JournalFull as error:
+            raise StoreUnavailable from error
+        return True
 
-    def _ensure_writer(self) -> None:
-        with self._start_lock:
-            if self._writer is None or not self._writer.is_alive():
-                self._writer = threading.Thread(target=self._run, name="view-writer", daemon=True)
-                self._writer.start()
+    def start(self) -> None:
+        journal = self.journal()
+        if journal is not None:
+            journal.start()
 
-    def _run(self) -> None:
-        while True:
-            jobs = [self._queue.get()]
-            while len(jobs) < 500:
-                try:
-                    jobs.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            try:
-                with _writers_lock():
-                    results = self._write(jobs)
-            except BaseException as error:  # noqa: BLE001 - handed to every waiting request
-                connection.close()
-                for job in jobs:
-                    job.error = error
-                    job.done.set()
-                continue
-            for job, counted in zip(jobs, results, strict=True):
-                job.counted = counted
-                job.done.set()
-
-    @transaction.atomic
-    def _write(self, jobs: list[_Job]) -> list[bool]:
-        table = connection.ops.quote_name(RecentView._meta.db_table)
-        adapt = connection.ops.adapt_datetimefield_value
-        batches: dict[int, Batch] = defaultdict(Batch)
-        results = []
-        with connection.cursor() as cursor:
-            for job in jobs:
-                # Inserts a first view, or renews one older than the window; else changes nothing.
-                cursor.execute(
-                    f"INSERT INTO {table} (reader, article_id, seen_at) VALUES (%s, %s, %s) "  # noqa: S608
-                    f"ON CONFLICT (reader, article_id) DO UPDATE SET seen_at = excluded.seen_at "
-                    f"WHERE {table}.seen_at <= %s",
-                    [job.reader, job.article_id, adapt(job.now), adapt(job.now - window())],
-                )
-                counted = cursor.rowcount == 1
-                if counted:
-                    batches[job.article_id].add(job.now)
-                results.append(counted)
-        for article_id in sorted(batches):
-            apply_batch(article_id, batches[article_id])
-        if batches and secrets.randbelow(200) == 0:
-            # Keys older than the window decide nothing; they go, with what they could tell.
-            RecentView.objects.filter(seen_at__lt=jobs[-1].now - window()).delete()
-        return results
+    def journal(self) -> Journal | None:
+        if not settings.NEWSDESK_VIEW_JOURNAL:
+            return None
+        with self._journal_lock:
+            if self._journal is None:
+                directory = Path(settings.DATA_DIR) / "view-journal"
+                self._journal = Journal(directory, write_views, _writers_lock)
+            return self._journal
 
     def pending(self, article_ids: list[int]) -> dict[int, int]:
         return {}
 
     def flush(self, *, force: bool = False) -> int:
-        return 0
+        """Writes this process's journal through, and any left by a stopped process."""
+        journal = self.journal()
+        return journal.flush() if journal is not None else 0
+
+
+def write_views(views: list[View]) -> list[bool]:
+    """Records views; for each, whether it counted. Call inside a transaction.
+
+    A multi-row upsert inserts first views and renews keys whose window has passed; RETURNING
+    names the rows it changed, i.e. the counted views. Each key stores the moment a new view
+    counts again, so every row is judged against its own time. A statement may change a row
+    only once, so a reader's second view of an article in the same batch goes in the next
+    statement (the rare case: a backlog, written through after an outage).
+    """
+    table = connection.ops.quote_name(RecentView._meta.db_table)
+    adapt = connection.ops.adapt_datetimefield_value
+    span = window()
+    rounds: list[list[int]] = []
+    seen: Counter = Counter()
+    for index in sorted(range(len(views)), key=lambda i: views[i][2]):
+        article_id, reader, _now = views[index]
+        occurrence = seen[(reader, article_id)]
+        seen[(reader, article_id)] += 1
+        if occurrence == len(rounds):
+            rounds.append([])
+        rounds[occurrence].append(index)
+    counted = [False] * len(views)
+    for members in rounds:
+        for start in range(0, len(members), 500):  # a few hundred rows a statement
+            chunk = members[start : start + 500]
+            params: list = []
+            for index in chunk:
+                article_id, reader, now = views[index]
+                params += [reader, article_id, adapt(now), adapt(now + span)]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {table} (reader, article_id, seen_at, counts_again_at) "  # noqa: S608
+                    f"VALUES {values} ON CONFLICT (reader, article_id) DO UPDATE SET "
+                    f"seen_at = excluded.seen_at, counts_again_at = excluded.counts_again_at "
+                    f"WHERE {table}.counts_again_at <= excluded.seen_at "
+                    f"RETURNING reader, article_id",
+                    params,
+                )
+                changed = {(reader, int(article)) for reader, article in cursor.fetchall()}
+            for index in chunk:
+                article_id, reader, _now = views[index]
+                counted[index] = (reader, article_id) in changed
+    batches: dict[int, Batch] = defaultdict(Batch)
+    for (article_id, _reader, now), yes in zip(views, counted, strict=True):
+        if yes:
+            batches[article_id].add(now)
+    alive = set(Article.objects.filter(pk__in=batches).values_list("pk", flat=True))
+    for article_id in sorted(alive):  # an article deleted since its beacon has no counters
+        apply_batch(article_id, batches[article_id])
+    if batches and secrets.randbelow(200) == 0:
+        # Keys whose window has passed decide nothing; they go, with what they could tell
+        # (a window's grace, for a backlog written through out of order).
+        latest = max(now for _a, _r, now in views)
+        RecentView.objects.filter(counts_again_at__lt=latest - span).delete()
+    return counted
 
 
 _lock_files: dict[str, object] = {}
@@ -303,6 +312,9 @@ class RedisStore:
         self._rate = self.client.register_script(RATE_SCRIPT)
         self._trim = self.client.register_script(TRIM_SCRIPT)
         self._last_flush = time.monotonic()
+
+    def start(self) -> None:
+        """Nothing to start: views are written through by the requests that count them."""
 
     def _rate_key(self, reader: str, minute: int) -> str:
         return f"{self.prefix}:views:rate:{reader}:{minute}"

@@ -215,8 +215,9 @@ NEWSDESK_VIEW_RATE_PER_MINUTE = int(env.text("NEWSDESK_VIEW_RATE_PER_MINUTE", "6
 NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2"))
 # After a Redis error, each process leaves Redis alone this long (newsdesk.site.redis_breaker).
 NEWSDESK_REDIS_RETRY_SECONDS = float(env.text("NEWSDESK_REDIS_RETRY_SECONDS", "5"))
-# Beacons wait for the commit of a shared batch (see audience.stores.SQLStore).
-NEWSDESK_VIEW_GROUP_COMMIT = env.flag("NEWSDESK_VIEW_GROUP_COMMIT", True)
+# Without Redis, a beacon is answered once its view is in the process's view journal, which a
+# thread writes through to SQL (audience.journal); off, each view commits before its answer.
+NEWSDESK_VIEW_JOURNAL = env.flag("NEWSDESK_VIEW_JOURNAL", True)
 NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 5  # how long a beacon may act on an article's old state
 NEWSDESK_PROXY_COUNT = int(env.text("NEWSDESK_PROXY_COUNT", "0"))  # our own proxies in front
 NEWSDESK_REDIS_PREFIX = env.text("NEWSDESK_REDIS_PREFIX", "newsdesk")

@@ -31,5 +31,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]
 NEWSDESK_REDIS_PREFIX = f"newsdesk-test-{os.getpid()}"
 # Tests run inside a transaction the writer thread could not see; servers started by the
 # live tests use the real setting.
-NEWSDESK_VIEW_GROUP_COMMIT = False
+NEWSDESK_VIEW_JOURNAL = False
 NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 0
