@@ -82,7 +82,8 @@ def top_articles(*, limit: int = 10, now: datetime | None = None) -> list[TopArt
 
 
 def refresh() -> None:
-    """Brings views held in Redis into SQL first, so the dashboard shows every counted view.
+    """Brings views held in Redis (or in this process's view journal) into SQL first, so the
+    dashboard shows every counted view.
 
     With Redis unreachable the dashboard shows what SQL holds (the flush waits for Redis)."""
     try:

@@ -21,7 +21,7 @@
   // fetch with keepalive first: unlike sendBeacon it tells us when the view is recorded,
   // so the count can update then; sendBeacon is the fallback for old browsers. Without Redis
   // the server adds a recorded view to the count a few milliseconds after its answer (its
-  // view journal, docs/audience.md), so the page asks a moment later.
+  // view journal, newsdesk/audience/journal.py), so the page asks a moment later.
   function refreshSoon() { setTimeout(refresh, 500); }
   if (window.fetch && "keepalive" in new Request("")) {
     fetch(beacon, { method: "POST", body: body, keepalive: true, credentials: "same-origin" })

@@ -4,7 +4,10 @@ from newsdesk.audience.stores import StoreUnavailable, get_store
 
 
 class Command(BaseCommand):
-    help = "Write counted views held in Redis through to the database now (nothing to do on SQL)."
+    help = (
+        "Write counted views held in Redis, or left in the view journal of a stopped server "
+        "process, through to the database now."
+    )
 
     def handle(self, *args, **options):
         try:
