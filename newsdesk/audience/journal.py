@@ -87,6 +87,7 @@ class Journal:
         self.writers_lock = writers_lock
         self._lock = threading.Lock()  # guards _active and _pid
         self._active: _Owned | None = None
+        self._retiring: list[_Owned] = []  # replaced files still to finish (writer thread)
         self._pid = 0
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -153,6 +154,9 @@ class Journal:
         """Writes this process's journal through, and takes over those of dead processes."""
         with self._flush_lock:
             written = 0
+            while self._retiring:  # left by a rotation whose write-through failed
+                written += self._finish(self._retiring[0])
+                self._retiring.pop(0)
             active = self._active if self._pid == os.getpid() else None
             if active is not None:
                 written += self._write_through(active)
@@ -166,7 +170,10 @@ class Journal:
     def _rotate(self, old: _Owned) -> int:
         with self._lock:
             self._open_active()
-        return self._finish(old)
+        self._retiring.append(old)
+        written = self._finish(old)
+        self._retiring.remove(old)
+        return written
 
     def _finish(self, owned: _Owned) -> int:
         """Writes a file no one appends to any more through to its end, then deletes it."""
@@ -202,7 +209,11 @@ class Journal:
                 os.close(fd)
                 continue
             logger.info("taking over the view journal of a stopped process: %s", path.name)
-            written += self._finish(_Owned(path, fd))
+            try:
+                written += self._finish(_Owned(path, fd))
+            except BaseException:
+                os.close(fd)  # free again, so that the next scan retries it
+                raise
         return written
 
     def _write_through(self, owned: _Owned) -> int:

@@ -202,6 +202,9 @@ def write_views(views: list[View]) -> list[bool]:
         rounds[occurrence].append(index)
     counted = [False] * len(views)
     for members in rounds:
+        # In key order, so two processes writing the same keys on PostgreSQL lock them in the
+        # same order and cannot deadlock.
+        members.sort(key=lambda i: (views[i][1], views[i][0]))
         for start in range(0, len(members), 500):  # a few hundred rows a statement
             chunk = members[start : start + 500]
             params: list = []

@@ -207,3 +207,47 @@ def test_a_beacon_the_journal_cannot_take_is_answered_503(
     response = client.post("/audience/views/", {"article": article.pk}, HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 503
     assert b"not counted" in response.content
+
+
+def _failing_once(monkeypatch, journal):
+    calls = []
+
+    def fails_first(batch):
+        calls.append(len(batch))
+        if len(calls) == 1:
+            raise RuntimeError("database gone for a moment")
+        return write_views(batch)
+
+    monkeypatch.setattr(journal, "write_views", fails_first)
+    return calls
+
+
+def test_a_replaced_file_whose_write_through_failed_is_finished_later(
+    journal, article, monkeypatch
+):
+    now = timezone.now()
+    for reader in range(10):
+        journal.append(article.pk, f"r{reader}", now)
+    old = journal._active
+    _failing_once(monkeypatch, journal)
+    with pytest.raises(RuntimeError):
+        journal._rotate(old)  # the writer's own step once a file is full
+    assert journal._active is not old
+    journal.append(article.pk, "in the new file", now)
+    journal.flush()
+    assert views(article) == 11
+    assert files(journal) == [journal._active.path]
+
+
+def test_an_orphan_whose_take_over_failed_is_taken_over_by_the_next_scan(
+    journal, article, monkeypatch
+):
+    journal.directory.mkdir(parents=True)
+    orphan = journal.directory / "12345-1-dead.log"
+    orphan.write_bytes(b"".join(encode(article.pk, f"r{i}", timezone.now()) for i in range(3)))
+    _failing_once(monkeypatch, journal)
+    with pytest.raises(RuntimeError):
+        journal.adopt_orphans()
+    assert journal.adopt_orphans() == 3
+    assert views(article) == 3
+    assert not orphan.exists()
