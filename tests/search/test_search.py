@@ -272,6 +272,29 @@ def test_a_query_matching_more_than_the_window_ranks_the_newest_matches(land):
 
 
 @override_settings(NEWSDESK_SEARCH_RANK_WINDOW=2)
+def test_a_phrase_window_holds_the_newest_phrase_matches_not_the_newest_with_both_words(land):
+    # The window is the newest matches by creation. The articles written last hold both
+    # words apart: the window must reach past them to the phrase.
+    story("Missile defense, first written", days_ago=10)
+    story("Missile defense, second", days_ago=20)
+    story("Missile defense, third", days_ago=30)
+    for n in range(3):
+        story(f"Defense of the missile site {n}", days_ago=n + 1)
+    story("Korean 미사일 기사", days_ago=5)
+    story("미사 일정 (both bigrams' syllables, not the word)", days_ago=1)
+    results = search_results(query=parse_query('"missile defense"'), scope=search_scope())
+    assert results.count() == 2
+    assert results.windowed
+    assert sorted(hit.article.headline for hit in results[0:2]) == [
+        "Missile defense, second",
+        "Missile defense, third",
+    ]
+    korean = search_results(query=parse_query("미사일"), scope=search_scope())
+    assert [hit.article.headline for hit in korean[0:2]] == ["Korean 미사일 기사"]
+    assert korean.count() == 1
+
+
+@override_settings(NEWSDESK_SEARCH_RANK_WINDOW=2)
 def test_broad_query_page_says_there_are_more_results(client, land):
     for n in range(3):
         story(f"Army {n}", days_ago=n + 1)

@@ -8,7 +8,7 @@ SQLite. (Writing the literal is also five times cheaper for the server than ``to
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
@@ -38,11 +38,15 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsquery_text(query: Query) -> str:
-    """A tsquery literal: each group a phrase of lexemes (a prefix if so marked), all required."""
+def tsquery_text(query: Query, *, phrases: bool = True) -> str:
+    """A tsquery literal: each group a phrase of lexemes (a prefix if so marked), all required.
+
+    ``phrases=False`` asks only for every lexeme, anywhere: what the GIN index can answer
+    without reading a single vector (positions are not in the index)."""
     parts = []
+    joiner = " <-> " if phrases else " & "
     for group in query.groups:
-        phrase = " <-> ".join(_lexeme(term) for term in group.terms)
+        phrase = joiner.join(_lexeme(term) for term in group.terms)
         parts.append(f"({phrase}:*)" if group.prefix else f"({phrase})")
     return " & ".join(parts)
 
@@ -66,8 +70,8 @@ class TermsQuery(SearchQuery):
 
     template = "(%(expressions)s)::tsquery"
 
-    def __init__(self, query: Query) -> None:
-        super().__init__(Value(tsquery_text(query)), search_type="raw")
+    def __init__(self, query: Query, *, phrases: bool = True) -> None:
+        super().__init__(Value(tsquery_text(query, phrases=phrases)), search_type="raw")
 
 
 class EpochDays(Func):
@@ -75,7 +79,24 @@ class EpochDays(Func):
     output_field = FloatField()
 
 
+def _has_phrase(query: Query) -> bool:
+    return any(len(group.terms) > 1 for group in query.groups)
+
+
 class PostgresBackend:
+    """One search's questions; it keeps the window of matches between the count and a page.
+
+    Both are answered from one pass: the newest matches in scope, by id, one past the window.
+    A phrase (a quoted phrase, a Korean word of three or more syllables) cannot be decided by
+    the GIN index, which has no positions: PostgreSQL reads each candidate's vector to check
+    it. So the index is asked for the articles holding every lexeme, those are sorted newest
+    first (ids only), and the phrase is checked in that order until the window is full: the
+    vectors of older candidates are never read.
+    """
+
+    def __init__(self) -> None:
+        self._windows: dict[tuple, list[int]] = {}
+
     def store(self, rows: list[Terms]) -> None:
         if not rows:
             return
@@ -94,8 +115,12 @@ class PostgresBackend:
             update_fields=["section", "live_from", "vector", "indexed_at"],
         )
 
-    def _matches(self, query: Query, scope: Scope) -> QuerySet[SearchDocument]:
-        matches = SearchDocument.objects.filter(vector=TermsQuery(query), live_from__lte=scope.now)
+    def _matches(
+        self, query: Query, scope: Scope, *, phrases: bool = True
+    ) -> QuerySet[SearchDocument]:
+        matches = SearchDocument.objects.filter(
+            vector=TermsQuery(query, phrases=phrases), live_from__lte=scope.now
+        )
         if scope.section_id is not None:
             # "+ 0" keeps the planner off the section index: with it, PostgreSQL reads every
             # article of the section and tests each one's vector out of line (46 ms for a
@@ -112,28 +137,68 @@ class PostgresBackend:
             matches = matches.filter(article_id__in=bylines.values("article_id"))
         return matches
 
+    def _window(self, query: Query, scope: Scope, limit: int) -> list[int]:
+        """Ids of the newest ``limit`` matches in scope, newest first."""
+        key = (tsquery_text(query), scope, limit)
+        if key in self._windows:
+            return self._windows[key]
+        # "+ 0" keeps the planner off a backwards walk of the primary key, which would test a
+        # vector for every row it passes.
+        newest = ExpressionWrapper(F("article_id") + 0, output_field=BigIntegerField())
+        if not _has_phrase(query):
+            ids = list(
+                self._matches(query, scope)
+                .order_by(newest.desc())
+                .values_list("article_id", flat=True)[:limit]
+            )
+        else:
+            candidates = (
+                self._matches(query, scope, phrases=False)
+                .order_by(newest.desc())
+                .values_list("article_id", "vector")
+            )
+            inner, params = candidates.query.sql_with_params()
+            # OFFSET 0 keeps the phrase test out of the candidates' scan, so it runs on the
+            # sorted candidates and stops with the window.
+            sql = (
+                f"SELECT c.article_id FROM ({inner} OFFSET 0) AS c (article_id, vector) "  # noqa: S608
+                "WHERE c.vector @@ %s::tsquery LIMIT %s"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*params, tsquery_text(query), limit])
+                ids = [row[0] for row in cursor.fetchall()]
+        self._windows[key] = ids
+        return ids
+
     def count(self, query: Query, scope: Scope, *, limit: int) -> int:
-        return self._matches(query, scope).values("pk")[:limit].count() if query else 0
+        return len(self._window(query, scope, max(limit, scope.window + 1))[:limit]) if query else 0
 
     def page(self, query: Query, scope: Scope, *, offset: int, limit: int) -> list[int]:
         if not query:
             return []
-        # Newest first by id, as on SQLite. "+ 0" keeps the planner off a backwards walk of the
-        # primary key, which would read a vector out of line for every row it passes.
-        newest = ExpressionWrapper(F("article_id") + 0, output_field=BigIntegerField())
-        window = self._matches(query, scope).order_by(newest.desc()).values("article_id")
-        age_days = Value(scope.now.timestamp() / 86400) - EpochDays("live_from")
-        boost = Value(1.0) + Value(1.0) / (Value(1.0) + age_days / Value(RECENCY_DAYS))
-        relevance = SearchRank(
-            F("vector"), TermsQuery(query), weights=WEIGHTS, normalization=NORMALIZATION
+        ids = self._window(query, scope, scope.window + 1)[: scope.window]
+        if not ids:
+            return []
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        sql = (
+            f"SELECT d.article_id FROM {table} AS d WHERE d.article_id = ANY(%s) "  # noqa: S608
+            "ORDER BY ts_rank(%s::real[], d.vector, %s::tsquery, %s) * (1.0 + 1.0 / (1.0 + "
+            "(%s - EXTRACT(EPOCH FROM d.live_from) / 86400.0) / %s)) DESC, "
+            "d.live_from DESC, d.article_id DESC LIMIT %s OFFSET %s"
         )
-        ranked = (
-            SearchDocument.objects.filter(article_id__in=window[: scope.window])
-            .annotate(score=Cast(relevance, FloatField()) * boost)
-            .order_by("-score", "-live_from", "-article_id")
-            .values_list("article_id", flat=True)
-        )
-        return list(ranked[offset : offset + limit])
+        params = [
+            ids,
+            WEIGHTS,
+            tsquery_text(query),
+            NORMALIZATION,
+            scope.now.timestamp() / 86400,
+            RECENCY_DAYS,
+            limit,
+            offset,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
     def matching_ids(self, query: Query) -> QuerySet[SearchDocument]:
         return SearchDocument.objects.filter(vector=TermsQuery(query)).values("article_id")
