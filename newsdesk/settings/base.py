@@ -213,6 +213,8 @@ NEWSDESK_TRENDING_HALF_LIFE_HOURS = float(env.text("NEWSDESK_TRENDING_HALF_LIFE_
 NEWSDESK_VIEW_WINDOW_MINUTES = 30  # one reader's repeat views of an article count once per window
 NEWSDESK_VIEW_RATE_PER_MINUTE = int(env.text("NEWSDESK_VIEW_RATE_PER_MINUTE", "60"))
 NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2"))
+# With Redis, a thread of each server process flushes; off, a request that is due does.
+NEWSDESK_VIEW_FLUSH_THREAD = env.flag("NEWSDESK_VIEW_FLUSH_THREAD", True)
 # After a Redis error, each process leaves Redis alone this long (newsdesk.site.redis_breaker).
 NEWSDESK_REDIS_RETRY_SECONDS = float(env.text("NEWSDESK_REDIS_RETRY_SECONDS", "5"))
 # Without Redis, a beacon is answered once its view is in the process's view journal, which a

@@ -32,4 +32,5 @@ NEWSDESK_REDIS_PREFIX = f"newsdesk-test-{os.getpid()}"
 # Tests run inside a transaction the writer thread could not see; servers started by the
 # live tests use the real setting.
 NEWSDESK_VIEW_JOURNAL = False
+NEWSDESK_VIEW_FLUSH_THREAD = False  # a test importing newsdesk.wsgi must not start one
 NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 0
