@@ -63,7 +63,7 @@ def decode(lines: bytes) -> list[View]:
         try:
             article, reader, stamp = line.decode("ascii").split("\t")
             views.append((int(article), reader, datetime.fromtimestamp(float(stamp), tz=UTC)))
-        except ValueError:  # a line cut short by a failed write; its beacon was answered 503
+        except (ValueError, OverflowError, OSError):  # a damaged line: its beacon had a 503
             logger.warning("skipped a damaged view journal line: %r", line[:200])
     return views
 
@@ -74,6 +74,7 @@ class _Owned:
     def __init__(self, path: Path, fd: int) -> None:
         self.path = path
         self.fd = fd
+        self.committed = -1  # bytes known to be written through (-1: ask the database)
 
     @property
     def cursor_name(self) -> str:
@@ -103,12 +104,19 @@ class Journal:
         with self._lock:
             if self._active is None or self._pid != os.getpid():
                 self._open_active()
+            elif not self._thread.is_alive():
+                self._start_thread()
             try:
                 written = os.write(self._active.fd, line)
             except OSError as error:
-                raise JournalFull(str(error)) from error
-        if written != len(line):
-            raise JournalFull("short write")
+                written, failure = -1, str(error)
+            if written != len(line):
+                # What may have reached the file is a line without its end: the file is set
+                # aside (written through up to its last whole line) so that the next view
+                # starts a clean line in a new one.
+                self._retiring.append(self._active)
+                self._active = None
+                raise JournalFull(failure if written < 0 else "short write")
         self._wake.set()
 
     def start(self) -> None:
@@ -125,17 +133,27 @@ class Journal:
             logger.exception("taking over stopped processes' view journals failed")
 
     def _open_active(self) -> None:
-        # Called with self._lock held: a new file for this process (after a fork, too).
-        self.directory.mkdir(parents=True, exist_ok=True)
-        name = f"{os.getpid()}-{int(time.time())}-{secrets.token_hex(4)}.log"
-        path = self.directory / name
-        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        # Called with self._lock held: a new file for this process (after a fork, too). It is
+        # made under a name no scan looks at and locked before it takes its journal name, so
+        # no other process can ever find it unlocked.
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            name = f"{os.getpid()}-{int(time.time())}-{secrets.token_hex(4)}"
+            making = self.directory / f"{name}.new"
+            fd = os.open(making, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o600)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            path = making.with_suffix(".log")
+            os.rename(making, path)
+        except OSError as error:
+            raise JournalFull(str(error)) from error
         self._active, self._pid = _Owned(path, fd), os.getpid()
         if self._thread is None or not self._thread.is_alive() or self._thread_pid != self._pid:
-            self._thread_pid = self._pid
-            self._thread = threading.Thread(target=self._run, name="view-journal", daemon=True)
-            self._thread.start()
+            self._start_thread()
+
+    def _start_thread(self) -> None:
+        self._thread_pid = os.getpid()
+        self._thread = threading.Thread(target=self._run, name="view-journal", daemon=True)
+        self._thread.start()
 
     # --- the writer side --------------------------------------------------------------
 
@@ -218,6 +236,8 @@ class Journal:
 
     def _write_through(self, owned: _Owned) -> int:
         written = 0
+        if owned.committed == os.fstat(owned.fd).st_size:
+            return 0  # nothing new: no transaction, no write lock taken while idle
         while True:
             with self.writers_lock(), transaction.atomic():
                 row, _ = FlushCursor.objects.select_for_update().get_or_create(
@@ -233,6 +253,7 @@ class Journal:
                     self.write_views(views)
                 row.last_id = str(offset + end)
                 row.save(update_fields=["last_id"])
+            owned.committed = offset + end
             written += len(views)
             if len(chunk) < READ_LIMIT:
                 return written

@@ -86,7 +86,11 @@ class DailySalt(models.Model):
 
 
 class FlushCursor(models.Model):
-    """How far the Redis view stream has been written into SQL; moves in the same transaction."""
+    """How far a source of views has been written into SQL; moves in the same transaction.
+
+    ``name`` is the Redis stream (``last_id`` an entry id) or ``journal:<file>`` for a view
+    journal (``last_id`` a byte offset; audience.journal).
+    """
 
     name = models.CharField("stream", max_length=64, primary_key=True)
     last_id = models.CharField("last entry written", max_length=64, default="0-0")

@@ -180,6 +180,10 @@ class SQLStore:
         return journal.flush() if journal is not None else 0
 
 
+# 4 parameters a row: under 999, the oldest SQLite limit Django allows for.
+ROWS_PER_STATEMENT = 240
+
+
 def write_views(views: list[View]) -> list[bool]:
     """Records views; for each, whether it counted. Call inside a transaction.
 
@@ -206,19 +210,25 @@ def write_views(views: list[View]) -> list[bool]:
         # In key order, so two processes writing the same keys on PostgreSQL lock them in the
         # same order and cannot deadlock.
         members.sort(key=lambda i: (views[i][1], views[i][0]))
-        for start in range(0, len(members), 500):  # a few hundred rows a statement
-            chunk = members[start : start + 500]
+        for start in range(0, len(members), ROWS_PER_STATEMENT):
+            chunk = members[start : start + ROWS_PER_STATEMENT]
             params: list = []
             for index in chunk:
                 article_id, reader, now = views[index]
                 params += [reader, article_id, adapt(now), adapt(now + span)]
             values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
             with connection.cursor() as cursor:
+                # Counted: a view past the stored one's window, or one a window before it (a
+                # stopped process's journal written through late). The key keeps the later.
                 cursor.execute(
                     f"INSERT INTO {table} (reader, article_id, seen_at, counts_again_at) "  # noqa: S608
                     f"VALUES {values} ON CONFLICT (reader, article_id) DO UPDATE SET "
-                    f"seen_at = excluded.seen_at, counts_again_at = excluded.counts_again_at "
+                    f"seen_at = CASE WHEN excluded.seen_at > {table}.seen_at "
+                    f"THEN excluded.seen_at ELSE {table}.seen_at END, "
+                    f"counts_again_at = CASE WHEN excluded.seen_at > {table}.seen_at "
+                    f"THEN excluded.counts_again_at ELSE {table}.counts_again_at END "
                     f"WHERE {table}.counts_again_at <= excluded.seen_at "
+                    f"OR excluded.counts_again_at <= {table}.seen_at "
                     f"RETURNING reader, article_id",
                     params,
                 )
@@ -339,6 +349,7 @@ class RedisStore:
                 self.maybe_flush()
             except Exception:  # Redis or the database away: the stream keeps the views
                 logger.warning("view flush failed; a later one retries it", exc_info=True)
+                connection.close()  # a new one next round, should the database have restarted
 
     def _rate_key(self, reader: str, minute: int) -> str:
         return f"{self.prefix}:views:rate:{reader}:{minute}"

@@ -251,3 +251,41 @@ def test_an_orphan_whose_take_over_failed_is_taken_over_by_the_next_scan(
     assert journal.adopt_orphans() == 3
     assert views(article) == 3
     assert not orphan.exists()
+
+
+def test_a_late_view_counts_if_a_window_before_the_stored_one_and_the_key_keeps_the_later(
+    article,
+):
+    noon = timezone.now().replace(hour=12, minute=0, second=0, microsecond=0)
+    assert write_views([(article.pk, "r", noon)]) == [True]
+    # A stopped process's journal written through late: its views come after newer ones.
+    assert write_views([(article.pk, "r", noon - timedelta(hours=3))]) == [True]
+    assert write_views([(article.pk, "r", noon - timedelta(minutes=10))]) == [False]
+    assert write_views([(article.pk, "r", noon + timedelta(minutes=20))]) == [False]
+    assert write_views([(article.pk, "r", noon + timedelta(minutes=31))]) == [True]
+    assert views(article) == 3
+
+
+def test_a_half_failed_write_does_not_spoil_the_next_view(journal, article, monkeypatch):
+    journal.append(article.pk, "first", timezone.now())
+    real_write = os.write
+
+    def short(fd, data):
+        return real_write(fd, data[:7])  # the disk filled up mid-line
+
+    monkeypatch.setattr(journal_module.os, "write", short)
+    with pytest.raises(journal_module.JournalFull):
+        journal.append(article.pk, "lost", timezone.now())
+    monkeypatch.setattr(journal_module.os, "write", real_write)
+    journal.append(article.pk, "second", timezone.now())
+    assert journal.flush() == 2
+    assert views(article) == 2
+    assert files(journal) == [journal._active.path]  # the spoiled file is gone
+
+
+def test_the_cursor_holds_the_offset_written_through(journal, article):
+    for reader in range(3):
+        journal.append(article.pk, f"r{reader}", timezone.now())
+    journal.flush()
+    cursor = FlushCursor.objects.get(name=f"journal:{journal._active.path.name}")
+    assert int(cursor.last_id) == journal._active.path.stat().st_size

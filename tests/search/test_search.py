@@ -281,7 +281,7 @@ def test_a_phrase_window_holds_the_newest_phrase_matches_not_the_newest_with_bot
     for n in range(3):
         story(f"Defense of the missile site {n}", days_ago=n + 1)
     story("Korean 미사일 기사", days_ago=5)
-    story("미사 일정 (both bigrams' syllables, not the word)", days_ago=1)
+    story("사일로와 미사 (both bigrams, not the word)", days_ago=1)
     results = search_results(query=parse_query('"missile defense"'), scope=search_scope())
     assert results.count() == 2
     assert results.windowed

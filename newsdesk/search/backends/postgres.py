@@ -154,15 +154,17 @@ class PostgresBackend:
         else:
             candidates = (
                 self._matches(query, scope, phrases=False)
-                .order_by(newest.desc())
-                .values_list("article_id", "vector")
+                .annotate(newest=newest)
+                .order_by("-newest")
+                .values_list("article_id", "newest", "vector")
             )
             inner, params = candidates.query.sql_with_params()
             # OFFSET 0 keeps the phrase test out of the candidates' scan, so it runs on the
-            # sorted candidates and stops with the window.
+            # sorted candidates and stops with the window; the outer ORDER BY is the inner
+            # one (PostgreSQL sorts once) and makes the order a promise, not a habit.
             sql = (
-                f"SELECT c.article_id FROM ({inner} OFFSET 0) AS c (article_id, vector) "  # noqa: S608
-                "WHERE c.vector @@ %s::tsquery LIMIT %s"
+                f"SELECT c.article_id FROM ({inner} OFFSET 0) AS c (article_id, newest, vector) "  # noqa: S608
+                "WHERE c.vector @@ %s::tsquery ORDER BY c.newest DESC LIMIT %s"
             )
             with connection.cursor() as cursor:
                 cursor.execute(sql, [*params, tsquery_text(query), limit])
