@@ -1,0 +1,101 @@
+"""What both view stores share: their errors, the rate window, and batches of views for SQL."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.db import connection
+
+from newsdesk.audience import trending
+from newsdesk.audience.models import ArticleStats, ViewHour
+
+
+class StoreUnavailable(Exception):
+    """The view store cannot answer now (Redis or the database): the view is not counted."""
+
+    def __init__(self) -> None:
+        super().__init__("View counting is paused for a moment; the view was not counted.")
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many views reported; try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
+def _minute(now: datetime) -> tuple[int, int]:
+    """The rate limit's fixed one-minute window, and the seconds left in it."""
+    seconds = int(now.timestamp())
+    return seconds // 60, 60 - seconds % 60
+
+
+class LocalRate:
+    """Per-reader counts for the current minute, in this process's memory.
+
+    Without Redis there is no shared place that is cheaper than the write it guards, so
+    each server process keeps its own: with N worker processes a reader may get up to N
+    times the limit.
+    """
+
+    def __init__(self) -> None:
+        self._minute = -1
+        self._counts: Counter = Counter()
+        self._lock = threading.Lock()
+
+    def hit(self, *, reader: str, now: datetime, limit: int) -> None:
+        minute, left = _minute(now)
+        with self._lock:
+            if minute != self._minute:
+                self._minute, self._counts = minute, Counter()
+            self._counts[reader] += 1
+            used = self._counts[reader]
+        if used > limit:
+            raise RateLimited(retry_after=left)
+
+
+def window() -> timedelta:
+    return timedelta(minutes=float(settings.NEWSDESK_VIEW_WINDOW_MINUTES))
+
+
+def hour_of(when: datetime) -> datetime:
+    return when.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+@dataclass
+class Batch:
+    """Counted views of one article, to be added to SQL together."""
+
+    views: int = 0
+    weight: float = trending.NO_WEIGHT
+    hours: Counter = field(default_factory=Counter)
+
+    def add(self, when: datetime) -> None:
+        self.views += 1
+        self.weight = trending.log_add(self.weight, trending.view_weight(when))
+        self.hours[hour_of(when)] += 1
+
+
+def apply_batch(article_id: int, batch: Batch) -> None:
+    """Adds a batch to the SQL counters in two statements. Call inside a transaction."""
+    stats = connection.ops.quote_name(ArticleStats._meta.db_table)
+    hours = connection.ops.quote_name(ViewHour._meta.db_table)
+    trend = trending.log_add_sql(f"{stats}.trend", "excluded.trend", connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {stats} (article_id, views, trend) VALUES (%s, %s, %s) "  # noqa: S608
+            f"ON CONFLICT (article_id) DO UPDATE SET views = {stats}.views + excluded.views, "
+            f"trend = {trend}",
+            [article_id, batch.views, batch.weight],
+        )
+        cursor.executemany(
+            f"INSERT INTO {hours} (article_id, hour, views) VALUES (%s, %s, %s) "  # noqa: S608
+            f"ON CONFLICT (article_id, hour) DO UPDATE SET views = {hours}.views + excluded.views",
+            [
+                (article_id, connection.ops.adapt_datetimefield_value(hour), count)
+                for hour, count in batch.hours.items()
+            ],
+        )
