@@ -12,6 +12,7 @@ from django.db import connection
 
 from newsdesk.audience import trending
 from newsdesk.audience.models import ArticleStats, ViewHour
+from newsdesk.newsroom.models import Article
 
 
 class StoreUnavailable(Exception):
@@ -99,3 +100,11 @@ def apply_batch(article_id: int, batch: Batch) -> None:
                 for hour, count in batch.hours.items()
             ],
         )
+
+
+def apply_batches(batches: dict[int, Batch]) -> None:
+    """Adds each article's batch to the SQL counters, in article order (two writers lock rows
+    in the same order). An article deleted since its views were counted gets nothing."""
+    alive = set(Article.objects.filter(pk__in=batches).values_list("pk", flat=True))
+    for article_id in sorted(alive):
+        apply_batch(article_id, batches[article_id])

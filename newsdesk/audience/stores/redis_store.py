@@ -20,10 +20,9 @@ from newsdesk.audience.stores.base import (
     RateLimited,
     StoreUnavailable,
     _minute,
-    apply_batch,
+    apply_batches,
     window,
 )
-from newsdesk.newsroom.models import Article
 from newsdesk.site import redis_breaker
 
 logger = logging.getLogger(__name__)
@@ -202,9 +201,7 @@ class RedisStore:
                 for _entry_id, fields in entries:
                     when = datetime.fromtimestamp(float(fields[b"t"]), tz=UTC)
                     batches[int(fields[b"a"])].add(when)
-                alive = set(Article.objects.filter(pk__in=batches).values_list("pk", flat=True))
-                for article_id in sorted(alive):
-                    apply_batch(article_id, batches[article_id])
+                apply_batches(batches)
                 row.last_id = entries[-1][0].decode()
                 row.save(update_fields=["last_id"])
             self._trim(keys=[self.stream, self.pending_key], args=_pairs(entries))

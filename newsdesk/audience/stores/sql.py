@@ -19,10 +19,9 @@ from newsdesk.audience.stores.base import (
     Batch,
     LocalRate,
     StoreUnavailable,
-    apply_batch,
+    apply_batches,
     window,
 )
-from newsdesk.newsroom.models import Article
 
 
 class SQLStore:
@@ -66,6 +65,8 @@ class SQLStore:
     def journal(self) -> Journal | None:
         if not settings.NEWSDESK_VIEW_JOURNAL:
             return None
+        if self._journal is not None:  # every beacon asks: no lock once it exists
+            return self._journal
         with self._journal_lock:
             if self._journal is None:
                 directory = Path(settings.DATA_DIR) / "view-journal"
@@ -141,9 +142,7 @@ def write_views(views: list[View]) -> list[bool]:
     for (article_id, _reader, now), yes in zip(views, counted, strict=True):
         if yes:
             batches[article_id].add(now)
-    alive = set(Article.objects.filter(pk__in=batches).values_list("pk", flat=True))
-    for article_id in sorted(alive):  # an article deleted since its beacon has no counters
-        apply_batch(article_id, batches[article_id])
+    apply_batches(batches)
     if batches and secrets.randbelow(200) == 0:
         # Keys whose window has passed decide nothing; they go, with what they could tell
         # (a window's grace, for a backlog written through out of order).

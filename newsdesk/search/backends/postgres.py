@@ -14,8 +14,6 @@ from django.db.models import (
     BigIntegerField,
     ExpressionWrapper,
     F,
-    FloatField,
-    Func,
     QuerySet,
     Value,
 )
@@ -72,11 +70,6 @@ class TermsQuery(SearchQuery):
 
     def __init__(self, query: Query, *, phrases: bool = True) -> None:
         super().__init__(Value(tsquery_text(query, phrases=phrases)), search_type="raw")
-
-
-class EpochDays(Func):
-    template = "(EXTRACT(EPOCH FROM %(expressions)s) / 86400.0)"
-    output_field = FloatField()
 
 
 def _has_phrase(query: Query) -> bool:
