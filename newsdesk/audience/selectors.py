@@ -1,7 +1,16 @@
-"""The four lists of the reader site. Each is one query and never lists the page's own article."""
+"""The four lists of the reader site. Each is one query and never lists the page's own article.
+
+Each list is read one article longer than it is shown, so that the page's own article can be
+left out afterwards: what a list holds before that is the same on every page, and a page
+render takes it from a short-lived per-process copy (``page_lists``).
+"""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,6 +23,8 @@ from newsdesk.audience.models import ArticleStats, MustRead
 from newsdesk.audience.stores import get_store
 from newsdesk.newsroom.models import Article, Section
 from newsdesk.newsroom.sql import top_ids
+from newsdesk.pagecache import store as page_store
+from newsdesk.site import redis_breaker
 
 TRENDING_WINDOW = timedelta(days=7)
 UPDATED_SPARE = 8
@@ -23,27 +34,35 @@ def _length() -> int:
     return settings.NEWSDESK_LIST_LENGTH
 
 
-def _take(queryset, exclude_id: int | None) -> list[Article]:
+def _take(items: list[Article], exclude_id: int | None) -> list[Article]:
     """The first list-length items, skipping the page's own article.
 
-    Fetching one extra row and filtering here keeps each list to a single, index-backed query.
+    Reading one extra row and filtering here keeps each list to a single, index-backed query.
     """
-    items = [a for a in queryset[: _length() + 1] if a.pk != exclude_id]
-    return items[: _length()]
+    return [a for a in items if a.pk != exclude_id][: _length()]
 
 
 def just_in(*, exclude_id: int | None = None) -> list[Article]:
     """The newest published articles site-wide."""
-    return _take(Article.objects.live().for_listing().order_by("-publish_at", "-id"), exclude_id)
+    return _take(_just_in_rows(), exclude_id)
+
+
+def _just_in_rows() -> list[Article]:
+    newest = Article.objects.live().for_listing().order_by("-publish_at", "-id")
+    return list(newest[: _length() + 1])
 
 
 def latest_stories(
     *, section: Section | None = None, exclude_id: int | None = None
 ) -> list[Article]:
     """The newest in one section; without a section, the most recently updated site-wide."""
+    return _take(_latest_rows(section), exclude_id)
+
+
+def _latest_rows(section: Section | None) -> list[Article]:
     qs = Article.objects.live().for_listing()
     if section is not None:
-        return _take(qs.filter(section=section).order_by("-publish_at", "-id"), exclude_id)
+        return list(qs.filter(section=section).order_by("-publish_at", "-id")[: _length() + 1])
     # The most recently updated: among the newest by publication and the newest by update,
     # each a few rows read through its index (newsroom.sql.top_ids). An article's last update
     # is its update time or else its publish time, so the top n of the union is the top n.
@@ -66,7 +85,7 @@ def latest_stories(
     last_update = Coalesce("substantively_updated_at", "publish_at")
     rows = Article.objects.for_listing().filter(pk__in=candidates)
     ranked = [a for a in rows.order_by(last_update.desc(), "-id") if a.publish_at <= now]
-    return _take(ranked, exclude_id)
+    return ranked[:size]
 
 
 # How many of the highest-scoring rows a list reads through the score index before it gives
@@ -116,9 +135,12 @@ def popular_now(*, exclude_id: int | None = None) -> list[Article]:
     The score is forward-decayed (audience.trending), so ordering by the stored log score
     is ordering by the decayed score now; the top is read through the score's index.
     """
+    return _take(_popular_rows(), exclude_id)
+
+
+def _popular_rows() -> list[Article]:
     now = timezone.now()
-    skip = {exclude_id} if exclude_id is not None else set()
-    return _ranked("trend", since=now - TRENDING_WINDOW, now=now, skip=skip, want=_length())
+    return _ranked("trend", since=now - TRENDING_WINDOW, now=now, skip=set(), want=_length() + 1)
 
 
 def must_reads(
@@ -126,28 +148,49 @@ def must_reads(
 ) -> list[Article]:
     """Editors' live pins in order, then the week's most-read not already in Popular Now."""
     now = timezone.now()
+    return _compose_must_reads(
+        _pinned_rows(now),
+        lambda skip: _fill_rows(now, skip=skip),
+        exclude_id=exclude_id,
+        popular=popular,
+    )
+
+
+def _pinned_rows(now) -> list[Article]:
     # Pins are few: read them by their own order and check each article's state here,
     # rather than let the database start from the (large) article table.
-    pinned = [
-        pin.article
-        for pin in MustRead.objects.active(now)
+    pins = (
+        MustRead.objects.active(now)
         .select_related("article", "article__section")
         .order_by("position", "-created_at")[:50]
-        if pin.article_id != exclude_id and pin.article.is_live(now)
-    ][: _length()]
-    if len(pinned) >= _length():
-        return pinned
-    skip = {a.pk for a in pinned} | {a.pk for a in (popular or [])}
-    if exclude_id is not None:
-        skip.add(exclude_id)
-    want = _length() - len(pinned)
+    )
+    return [pin.article for pin in pins if pin.article.is_live(now)][: _length() + 1]
+
+
+def _fill_rows(now, *, skip: set[int] | frozenset[int] = frozenset()) -> list[Article]:
+    """The week's most-viewed live articles but ``skip``, most viewed first: Must-Reads' fill."""
     ranking = [pk for pk in _most_viewed_this_week(now) if pk not in skip]
     by_pk = Article.objects.for_listing().in_bulk(ranking)
     since = now - TRENDING_WINDOW
-    fill = [
+    return [
         by_pk[pk] for pk in ranking if pk in by_pk and _is_listed(by_pk[pk], since=since, now=now)
     ]
-    return pinned + fill[:want]
+
+
+def _compose_must_reads(
+    pinned: list[Article],
+    fill: Callable[[set[int]], list[Article]],
+    *,
+    exclude_id: int | None,
+    popular: list[Article] | None,
+) -> list[Article]:
+    shown = _take(pinned, exclude_id)
+    if len(shown) >= _length():
+        return shown
+    skip = {a.pk for a in shown} | {a.pk for a in (popular or [])}
+    if exclude_id is not None:
+        skip.add(exclude_id)
+    return shown + fill(skip)[: _length() - len(shown)]
 
 
 def _most_viewed_this_week(now) -> list[int]:
@@ -167,6 +210,110 @@ def _most_viewed_this_week(now) -> list[int]:
         )
         cache.set(key, ranking, 90)
     return ranking
+
+
+@dataclass(frozen=True)
+class SharedLists:
+    """The lists as every page of a section (or the home page) starts from them: each read one
+    article longer than shown, and Must-Reads' fill before anything is taken out of it."""
+
+    latest: list[Article]
+    just_in: list[Article]
+    popular: list[Article]
+    pinned: list[Article]
+    fill: list[Article]
+
+
+@dataclass(frozen=True)
+class _Kept:
+    lists: SharedLists
+    stamp: str  # the purge clock, read before the lists were
+    read_at: float  # time.time() before they were read
+
+
+_kept: dict[int | None, _Kept] = {}
+_kept_lock = threading.Lock()
+
+
+def page_lists(*, section: Section | None, exclude_id: int | None) -> dict[str, list[Article]]:
+    """The four lists of a page, without the page's own article (``exclude_id``).
+
+    With NEWSDESK_LIST_CACHE_SECONDS set (and a purge clock to check, which every
+    configuration but a bare cache has), what the lists hold before the page's own article is
+    taken out is read once per process per section and kept: until any purge (a publication,
+    an edit, an unpublishing, a pin: the page cache's clock moves) and for at most that many
+    seconds, so figures that change by themselves (Popular Now, the week's most-read, a
+    scheduled article coming live) lag by no more. A page that shows kept lists is as old as
+    they are, and the page cache counts its age from theirs (``page_store.note_read_at``).
+    """
+    shared = _shared_lists(section)
+    if shared is None:  # nothing kept: the lists as they are now, each one query
+        popular = popular_now(exclude_id=exclude_id)
+        return {
+            "latest_stories": latest_stories(section=section, exclude_id=exclude_id),
+            "just_in": just_in(exclude_id=exclude_id),
+            "popular_now": popular,
+            "must_reads": must_reads(exclude_id=exclude_id, popular=popular),
+        }
+    popular = _take(shared.popular, exclude_id)
+    return {
+        "latest_stories": _take(shared.latest, exclude_id),
+        "just_in": _take(shared.just_in, exclude_id),
+        "popular_now": popular,
+        "must_reads": _compose_must_reads(
+            shared.pinned,
+            lambda skip: [a for a in shared.fill if a.pk not in skip],
+            exclude_id=exclude_id,
+            popular=popular,
+        ),
+    }
+
+
+def _keep_seconds() -> float:
+    seconds = float(settings.NEWSDESK_LIST_CACHE_SECONDS)
+    return max(0.0, min(seconds, float(page_store.MAX_TTL)))
+
+
+def _purge_stamp() -> str | None:
+    if not redis_breaker.available() and page_store.shared():
+        return None
+    try:
+        return page_store.clock()
+    except Exception:  # Redis down: the lists are read fresh, as the page cache does
+        redis_breaker.trip()
+        return None
+
+
+def _shared_lists(section: Section | None) -> SharedLists | None:
+    seconds = _keep_seconds()
+    stamp = _purge_stamp() if seconds else None
+    if stamp is None:
+        return None
+    key = section.pk if section is not None else None
+    kept = _kept.get(key)
+    if kept is not None and kept.stamp == stamp and time.time() - kept.read_at < seconds:
+        page_store.note_read_at(kept.read_at)
+        return kept.lists
+    read_at = time.time()
+    now = timezone.now()
+    lists = SharedLists(
+        latest=_latest_rows(section),
+        just_in=_just_in_rows(),
+        popular=_popular_rows(),
+        pinned=_pinned_rows(now),
+        fill=_fill_rows(now),
+    )
+    with _kept_lock:
+        if len(_kept) > 1_000:  # sections are few; this only bounds a pathological case
+            _kept.clear()
+        _kept[key] = _Kept(lists, stamp, read_at)
+    return lists
+
+
+def forget_kept_lists() -> None:
+    """Drops this process's kept lists (for tests)."""
+    with _kept_lock:
+        _kept.clear()
 
 
 def view_count(article: Article) -> int:

@@ -20,16 +20,6 @@ from newsdesk.newsroom.pagination import page_of
 from newsdesk.pagecache import keys
 
 
-def _lists(*, section: Section | None, exclude_id: int | None) -> dict:
-    popular = lists.popular_now(exclude_id=exclude_id)
-    return {
-        "latest_stories": lists.latest_stories(section=section, exclude_id=exclude_id),
-        "just_in": lists.just_in(exclude_id=exclude_id),
-        "popular_now": popular,
-        "must_reads": lists.must_reads(exclude_id=exclude_id, popular=popular),
-    }
-
-
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     lead = selectors.lead_story()
@@ -37,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "lead": lead,
         "fronts": selectors.section_fronts(exclude_id=lead_id),
-        **_lists(section=None, exclude_id=None),
+        **lists.page_lists(section=None, exclude_id=None),
     }
     response = render(request, "newsroom/home.html", context)
     shown = [*([lead] if lead else []), *(a for _s, items in context["fronts"] for a in items)]
@@ -79,7 +69,7 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
         "started": started_token(),
         "share_links": share_links(url=absolute, title=item.headline),
         "canonical_url": absolute,
-        **_lists(section=item.section, exclude_id=item.pk),
+        **lists.page_lists(section=item.section, exclude_id=item.pk),
     }
     response = render(request, "newsroom/article.html", context)
     if preview:

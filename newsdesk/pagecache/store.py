@@ -14,8 +14,10 @@ reaches every worker at once even when each keeps its own pages in memory.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import hashlib
+import math
 import os
 import threading
 import time
@@ -160,6 +162,30 @@ def refresh_due(address: str, entry: Entry) -> bool:
         return True
 
 
+# The oldest moment any part of the page being rendered was read at, when a part was kept from
+# an earlier read (the shared lists): the page is as old as that part.
+_read_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "newsdesk_page_read_at", default=None
+)
+
+
+def note_read_at(moment: float) -> None:
+    """Tells the page cache that the page now rendering shows data read at ``moment``."""
+    current = _read_at.get()
+    if current is None or moment < current:
+        _read_at.set(moment)
+
+
+def render_begins() -> None:
+    _read_at.set(None)
+
+
+def render_read_at(rendered_at: float) -> float:
+    """When the page just rendered was current: its oldest kept part's time, or its own."""
+    moment = _read_at.get()
+    return rendered_at if moment is None else min(moment, rendered_at)
+
+
 @functools.cache  # read on every hit; the cache settings do not change while serving
 def _clock_file() -> Path | None:
     location = settings.CACHES[settings.NEWSDESK_PAGE_PURGE_ALIAS].get("LOCATION")
@@ -214,7 +240,7 @@ def get(address: str) -> Entry | None:
         if entry is not None and time.time() - entry.stored_at < ttl():
             return entry
     entry = _cache().get(_page_key(address))
-    if entry is None:
+    if entry is None or time.time() - entry.stored_at >= ttl():
         return None
     purged = _purges().get_many([_marker(k) for k in entry.keys])
     if any(g > entry.generation for g in purged.values()):
@@ -226,7 +252,9 @@ def get(address: str) -> Entry | None:
 
 def put(address: str, entry: Entry, stamp: str | None = None) -> None:
     """Stores a page rendered from data read after the purge clock said ``stamp``."""
-    _cache().set(_page_key(address), entry, timeout=ttl())
+    # A page showing kept parts was current before it was rendered: it expires that much sooner.
+    remaining = ttl() - (time.time() - entry.stored_at)
+    _cache().set(_page_key(address), entry, timeout=max(1, math.ceil(remaining)))
     if stamp is not None:
         memory.put(address, entry, stamp)  # a purge since then moved the clock: not served
 

@@ -89,6 +89,8 @@ class PageCache:
         seen: dict = {}
 
         has_cookies = bool(environ.get("HTTP_COOKIE"))
+        store.render_begins()
+        started = time.time()
 
         def capture(status, headers, exc_info=None):
             seen.update(status=status, headers=headers, exc_info=exc_info)
@@ -114,7 +116,7 @@ class PageCache:
             body=body,
             keys=_keys(seen["headers"], path),
             etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
-            stored_at=time.time(),
+            stored_at=store.render_read_at(started),
             generation=generation,
             cookieless=_varies_on_cookie(seen["headers"]),
         )

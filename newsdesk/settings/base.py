@@ -254,6 +254,9 @@ NEWSDESK_PURGE_URL_TEMPLATE = env.text("NEWSDESK_PURGE_URL_TEMPLATE")
 # Page sizes of the reader site's paginated lists.
 NEWSDESK_PAGE_SIZE = 20
 NEWSDESK_LIST_LENGTH = 6
+# Seconds each server process may keep what the four lists hold (until any purge; at most 60):
+# a page render then reads none of them (audience.selectors.page_lists). 0 turns it off.
+NEWSDESK_LIST_CACHE_SECONDS = float(env.text("NEWSDESK_LIST_CACHE_SECONDS", "10"))
 
 # Distribution: feeds carry the summary, or also the full body; URLs per article sitemap page.
 NEWSDESK_FEED_FULL_TEXT = env.flag("NEWSDESK_FEED_FULL_TEXT", False)

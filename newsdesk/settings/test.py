@@ -34,3 +34,6 @@ NEWSDESK_REDIS_PREFIX = f"newsdesk-test-{os.getpid()}"
 NEWSDESK_VIEW_JOURNAL = False
 NEWSDESK_VIEW_FLUSH_THREAD = False  # a test importing newsdesk.wsgi must not start one
 NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 0
+# Lists read fresh on every render, as tests change them without purges; the tests of the kept
+# lists turn it on (tests/audience/test_kept_lists.py).
+NEWSDESK_LIST_CACHE_SECONDS = 0

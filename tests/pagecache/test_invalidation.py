@@ -15,6 +15,15 @@ from tests.pagecache.conftest import call
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=[0, 10], ids=["lists-read-fresh", "lists-kept"])
+def _lists(request, settings):
+    """Every purge below must show at once whether the lists are read fresh or kept."""
+    from newsdesk.audience import selectors
+
+    settings.NEWSDESK_LIST_CACHE_SECONDS = request.param
+    selectors.forget_kept_lists()
+
+
 @pytest.fixture
 def site(db):
     """Two sections, each with a live article by its own writer and its own tag."""

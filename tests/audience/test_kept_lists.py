@@ -1,0 +1,173 @@
+"""The four lists kept per process between renders (audience.selectors.page_lists)."""
+
+import time
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsdesk.audience import selectors
+from newsdesk.audience.models import MustRead
+from newsdesk.audience.stores import Batch, apply_batch
+from newsdesk.newsroom import services
+from newsdesk.newsroom.models import Article
+from newsdesk.pagecache import store
+from tests.factories import ArticleFactory, SectionFactory, make_contributor
+
+pytestmark = pytest.mark.django_db
+
+LISTS = ("latest_stories", "just_in", "popular_now", "must_reads")
+
+
+@pytest.fixture(autouse=True)
+def _lists_kept(settings):
+    settings.NEWSDESK_LIST_CACHE_SECONDS = 10
+    selectors.forget_kept_lists()
+    yield
+    selectors.forget_kept_lists()
+
+
+@pytest.fixture
+def land(db):
+    section = SectionFactory(slug="land", name="Land")
+    now = timezone.now()
+    articles = [
+        ArticleFactory(
+            section=section, headline=f"Land story {i}", publish_at=now - timedelta(hours=i)
+        )
+        for i in range(8)
+    ]
+    for views, article in enumerate(reversed(articles)):
+        batch = Batch()
+        for _ in range(views + 1):
+            batch.add(now - timedelta(minutes=5))
+        apply_batch(article.pk, batch)
+    return section, articles
+
+
+def ids(lists: dict) -> dict[str, list[int]]:
+    return {name: [a.pk for a in lists[name]] for name in LISTS}
+
+
+def fresh(section, exclude_id) -> dict[str, list[int]]:
+    """The lists read now, with nothing kept."""
+    return ids(
+        {
+            "latest_stories": selectors.latest_stories(section=section, exclude_id=exclude_id),
+            "just_in": selectors.just_in(exclude_id=exclude_id),
+            "popular_now": (popular := selectors.popular_now(exclude_id=exclude_id)),
+            "must_reads": selectors.must_reads(exclude_id=exclude_id, popular=popular),
+        }
+    )
+
+
+def test_kept_lists_are_the_lists_of_each_page_without_its_own_article(land):
+    section, articles = land
+    MustRead.objects.create(article=articles[3], position=1)
+    selectors.page_lists(section=section, exclude_id=None)  # keeps them, the home page's way
+    for article in articles:
+        with CaptureQueriesContext(connection) as queries:
+            kept = ids(selectors.page_lists(section=section, exclude_id=article.pk))
+        assert len(queries) == 0
+        assert kept == fresh(section, article.pk), article.headline
+        assert all(article.pk not in listed for listed in kept.values())
+        assert all(len(kept[name]) == 6 for name in ("latest_stories", "just_in", "popular_now"))
+
+
+def test_a_render_reads_the_lists_once_then_keeps_them(client, land):
+    _section, articles = land
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(articles[0].get_absolute_url()).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(articles[1].get_absolute_url()).status_code == 200
+    # The other article of the same section: the lists' queries (at least one each) are gone.
+    assert len(second) <= len(first) - 4, (len(first), len(second))
+    assert len(second) <= 8  # the article page's budget with the lists kept
+
+
+def test_a_publication_shows_in_the_kept_lists_at_once(
+    land, editor, django_capture_on_commit_callbacks
+):
+    section, articles = land
+    selectors.page_lists(section=section, exclude_id=articles[0].pk)
+    draft = ArticleFactory(
+        section=section,
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        headline="Just filed",
+        contributors=[make_contributor()],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_publish(article=draft, user=editor)
+    lists = ids(selectors.page_lists(section=section, exclude_id=articles[0].pk))
+    assert lists["just_in"][0] == draft.pk
+    assert lists["latest_stories"][0] == draft.pk
+
+
+def test_an_unpublished_article_leaves_the_kept_lists_at_once(
+    land, editor, django_capture_on_commit_callbacks
+):
+    section, articles = land
+    gone = articles[0]
+    assert gone.pk in ids(selectors.page_lists(section=section, exclude_id=None))["just_in"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=gone, user=editor)
+    lists = ids(selectors.page_lists(section=section, exclude_id=None))
+    assert all(gone.pk not in listed for listed in lists.values())
+
+
+def test_a_new_pin_shows_at_once(land, django_capture_on_commit_callbacks):
+    section, articles = land
+    selectors.page_lists(section=section, exclude_id=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        MustRead.objects.create(article=articles[7], position=0)  # the admin's way: a save
+    lists = ids(selectors.page_lists(section=section, exclude_id=None))
+    assert lists["must_reads"][0] == articles[7].pk
+
+
+def test_views_reach_popular_now_once_the_kept_lists_are_older_than_the_setting(land, settings):
+    section, articles = land
+    least_read = articles[7]  # the oldest, with one view: last in Popular Now, if listed at all
+    first = ids(selectors.page_lists(section=section, exclude_id=None))["popular_now"]
+    assert first[0] != least_read.pk
+    batch = Batch()
+    for _ in range(500):
+        batch.add(timezone.now())
+    apply_batch(least_read.pk, batch)  # views purge nothing
+    assert ids(selectors.page_lists(section=section, exclude_id=None))["popular_now"] == first
+    kept = selectors._kept[section.pk]
+    selectors._kept[section.pk] = replace(
+        kept, read_at=kept.read_at - settings.NEWSDESK_LIST_CACHE_SECONDS
+    )
+    now_popular = ids(selectors.page_lists(section=section, exclude_id=None))["popular_now"]
+    assert now_popular[0] == least_read.pk
+
+
+def test_nothing_is_kept_when_the_setting_is_zero(land, settings):
+    settings.NEWSDESK_LIST_CACHE_SECONDS = 0
+    section, _articles = land
+    selectors.page_lists(section=section, exclude_id=None)
+    assert selectors._kept == {}
+
+
+def test_a_page_showing_kept_lists_is_cached_as_old_as_they_are(land, keep_test_connection):
+    from tests.pagecache.conftest import call
+
+    section, articles = land
+    selectors.page_lists(section=section, exclude_id=None)
+    kept = selectors._kept[section.pk]
+    selectors._kept[section.pk] = replace(kept, read_at=time.time() - 8)
+    reply = call(articles[2].get_absolute_url())
+    assert reply.status == 200 and reply.cache == "MISS"
+    assert 7 <= int(reply.headers["age"]) <= 9
+    # In the shared store it lives the rest of the page cache's 60 s, not 60 s more.
+    entry = store._cache().get(
+        store._page_key(f"http://testserver{articles[2].get_absolute_url()}?")
+    )
+    assert entry is not None and time.time() - entry.stored_at >= 7
+    later = replace(entry, stored_at=time.time() - store.ttl())
+    store._cache().set(store._page_key("http://testserver/later?"), later)
+    assert store.get("http://testserver/later?") is None
