@@ -19,9 +19,11 @@ changes. Delete .cache/bench-wagtail/ to force a new one.
 Each run then serves that page from Wagtail under granian (2 workers, --backpressure as
 bench/common.py's Server) and the article of page_bench's SEED from Newsdesk with the page
 cache off (NEWSDESK_PAGE_CACHE_SECONDS=0, page_bench's "render" target), warms both, and
-alternates wrk -t2 -c64 runs between the two. It prints the medians (req/s, p50, p99), the
-ratio Newsdesk / Wagtail against the goal of 10, and writes bench/results/wagtail.json.
-Both servers are stopped on exit (their process groups), also on Ctrl-C or SIGTERM.
+alternates wrk -t2 -c64 runs between them; a third target is Newsdesk again with the four
+lists read on every render (NEWSDESK_LIST_CACHE_SECONDS=0), to show what keeping them brings.
+It prints the medians (req/s, p50, p99), the ratio Newsdesk / Wagtail against the goal of 10,
+and writes bench/results/wagtail.json. All servers are stopped on exit (their process
+groups), also on Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
@@ -412,14 +414,23 @@ def main() -> None:
     stamp = build()
     signal.signal(signal.SIGTERM, on_sigterm)
     newsdesk = Server(extra_env={"NEWSDESK_PAGE_CACHE_SECONDS": "0"})
+    # The same, reading the four lists on every render: what keeping them brings.
+    fresh = Server(
+        extra_env={"NEWSDESK_PAGE_CACHE_SECONDS": "0", "NEWSDESK_LIST_CACHE_SECONDS": "0"}
+    )
     wagtail = None
     try:
-        newsdesk.prepare()
-        path = newsdesk.python(SEED).strip().splitlines()[-1]
-        newsdesk.start()
+        for server in (newsdesk, fresh):
+            server.prepare()
+            path = server.python(SEED).strip().splitlines()[-1]
+            server.start()
         log = newsdesk.log.with_name(f"wagtail-{newsdesk.port}.log")
         wagtail, wagtail_url = start_wagtail(stamp["path"], log)
-        targets = {"newsdesk": newsdesk.url + path, "wagtail": wagtail_url + stamp["path"]}
+        targets = {
+            "newsdesk": newsdesk.url + path,
+            "newsdesk_fresh_lists": fresh.url + path,
+            "wagtail": wagtail_url + stamp["path"],
+        }
         pages = {}
         for name, url in targets.items():
             for _ in range(3):
@@ -430,6 +441,7 @@ def main() -> None:
     finally:
         stop(wagtail)
         newsdesk.stop()
+        fresh.stop()
     result = {
         name: {
             "rps": median_of(r, "rps"),
@@ -457,6 +469,7 @@ def main() -> None:
     print(f"{'target':<34}{'bytes':>7}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
     labels = {
         "newsdesk": "Newsdesk, cache off (render)",
+        "newsdesk_fresh_lists": "  same, lists read on every render",
         "wagtail": "Wagtail, uncached",
     }
     for name, label in labels.items():
