@@ -420,15 +420,16 @@ def main() -> None:
     )
     wagtail = None
     try:
-        for server in (newsdesk, fresh):
+        paths = {}
+        for name, server in (("newsdesk", newsdesk), ("fresh", fresh)):
             server.prepare()
-            path = server.python(SEED).strip().splitlines()[-1]
+            paths[name] = server.python(SEED).strip().splitlines()[-1]
             server.start()
         log = newsdesk.log.with_name(f"wagtail-{newsdesk.port}.log")
         wagtail, wagtail_url = start_wagtail(stamp["path"], log)
         targets = {
-            "newsdesk": newsdesk.url + path,
-            "newsdesk_fresh_lists": fresh.url + path,
+            "newsdesk": newsdesk.url + paths["newsdesk"],
+            "newsdesk_fresh_lists": fresh.url + paths["fresh"],
             "wagtail": wagtail_url + stamp["path"],
         }
         pages = {}
@@ -439,9 +440,13 @@ def main() -> None:
             assert b"Paragraph of text." in pages[name], name
         runs = alternate(targets, seconds=args.seconds, runs=args.runs)
     finally:
-        stop(wagtail)
-        newsdesk.stop()
-        fresh.stop()
+        try:
+            stop(wagtail)
+        finally:
+            try:
+                newsdesk.stop()
+            finally:
+                fresh.stop()
     result = {
         name: {
             "rps": median_of(r, "rps"),

@@ -7,6 +7,7 @@ render takes it from a short-lived per-process copy (``page_lists``).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from newsdesk.audience.models import ArticleStats, MustRead
 from newsdesk.audience.stores import get_store
@@ -25,6 +27,8 @@ from newsdesk.newsroom.models import Article, Section
 from newsdesk.newsroom.sql import top_ids
 from newsdesk.pagecache import store as page_store
 from newsdesk.site import redis_breaker
+
+logger = logging.getLogger(__name__)
 
 TRENDING_WINDOW = timedelta(days=7)
 UPDATED_SPARE = 8
@@ -167,10 +171,20 @@ def _pinned_rows(now) -> list[Article]:
     return [pin.article for pin in pins if pin.article.is_live(now)][: _length() + 1]
 
 
-def _fill_rows(now, *, skip: set[int] | frozenset[int] = frozenset()) -> list[Article]:
-    """The week's most-viewed live articles but ``skip``, most viewed first: Must-Reads' fill."""
+def _fill_rows(
+    now,
+    *,
+    skip: set[int] | frozenset[int] = frozenset(),
+    known: dict[int, Article] | None = None,
+) -> list[Article]:
+    """The week's most-viewed live articles but ``skip``, most viewed first: Must-Reads' fill.
+
+    Articles in ``known`` (already read, by id) are not read again."""
     ranking = [pk for pk in _most_viewed_this_week(now) if pk not in skip]
-    by_pk = Article.objects.for_listing().in_bulk(ranking)
+    by_pk = dict(known or {})
+    missing = [pk for pk in ranking if pk not in by_pk]
+    if missing:
+        by_pk.update(Article.objects.for_listing().in_bulk(missing))
     since = now - TRENDING_WINDOW
     return [
         by_pk[pk] for pk in ranking if pk in by_pk and _is_listed(by_pk[pk], since=since, now=now)
@@ -242,9 +256,11 @@ def page_lists(*, section: Section | None, exclude_id: int | None) -> dict[str, 
     configuration but a bare cache has), what the lists hold before the page's own article is
     taken out is read once per process per section and kept: until any purge (a publication,
     an edit, an unpublishing, a pin: the page cache's clock moves) and for at most that many
-    seconds, so figures that change by themselves (Popular Now, the week's most-read, a
-    scheduled article coming live) lag by no more. A page that shows kept lists is as old as
-    they are, and the page cache counts its age from theirs (``page_store.note_read_at``).
+    seconds (and a quarter of the page cache's time, when it is on), so what changes by itself
+    (Popular Now, a scheduled article coming live, a pin expiring) lags by no more. The week's
+    most-read ranking behind Must-Reads' fill is worked out once a minute whatever this says
+    (``_most_viewed_this_week``). A page that shows kept lists is as old as they are, and the
+    page cache counts its age from theirs (``page_store.note_read_at``).
     """
     shared = _shared_lists(section)
     if shared is None:  # nothing kept: the lists as they are now, each one query
@@ -270,8 +286,12 @@ def page_lists(*, section: Section | None, exclude_id: int | None) -> dict[str, 
 
 
 def _keep_seconds() -> float:
-    seconds = float(settings.NEWSDESK_LIST_CACHE_SECONDS)
-    return max(0.0, min(seconds, float(page_store.MAX_TTL)))
+    seconds = min(float(settings.NEWSDESK_LIST_CACHE_SECONDS), float(page_store.MAX_TTL))
+    page_seconds = page_store.ttl()
+    if page_seconds:
+        # A page is cached as old as its lists: kept lists must leave it most of its life.
+        seconds = min(seconds, page_seconds / 4)
+    return max(0.0, seconds)
 
 
 def _purge_stamp() -> str | None:
@@ -279,8 +299,11 @@ def _purge_stamp() -> str | None:
         return None
     try:
         return page_store.clock()
-    except Exception:  # Redis down: the lists are read fresh, as the page cache does
+    except RedisError:  # Redis down: the lists are read fresh, as the page cache does
         redis_breaker.trip()
+        return None
+    except Exception:
+        logger.warning("purge clock unreadable; lists read fresh", exc_info=True)
         return None
 
 
@@ -296,13 +319,13 @@ def _shared_lists(section: Section | None) -> SharedLists | None:
         return kept.lists
     read_at = time.time()
     now = timezone.now()
-    lists = SharedLists(
-        latest=_latest_rows(section),
-        just_in=_just_in_rows(),
-        popular=_popular_rows(),
-        pinned=_pinned_rows(now),
-        fill=_fill_rows(now),
-    )
+    latest, newest, popular = _latest_rows(section), _just_in_rows(), _popular_rows()
+    pinned = _pinned_rows(now)
+    # With more live pins than a list shows, no page needs the fill, whatever it leaves out.
+    # Otherwise the fill's articles are mostly in the lists just read: only the others are read.
+    known = {a.pk: a for a in (*latest, *newest, *popular, *pinned)}
+    fill = _fill_rows(now, known=known) if len(pinned) <= _length() else []
+    lists = SharedLists(latest=latest, just_in=newest, popular=popular, pinned=pinned, fill=fill)
     with _kept_lock:
         if len(_kept) > 1_000:  # sections are few; this only bounds a pathological case
             _kept.clear()

@@ -15,6 +15,7 @@ from newsdesk.audience.stores import Batch, apply_batch
 from newsdesk.newsroom import services
 from newsdesk.newsroom.models import Article
 from newsdesk.pagecache import store
+from newsdesk.site import redis_breaker
 from tests.factories import ArticleFactory, SectionFactory, make_contributor
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,7 @@ def fresh(section, exclude_id) -> dict[str, list[int]]:
 def test_kept_lists_are_the_lists_of_each_page_without_its_own_article(land):
     section, articles = land
     MustRead.objects.create(article=articles[3], position=1)
-    selectors.page_lists(section=section, exclude_id=None)  # keeps them, the home page's way
+    selectors.page_lists(section=section, exclude_id=None)  # keeps the section's lists
     for article in articles:
         with CaptureQueriesContext(connection) as queries:
             kept = ids(selectors.page_lists(section=section, exclude_id=article.pk))
@@ -171,3 +172,67 @@ def test_a_page_showing_kept_lists_is_cached_as_old_as_they_are(land, keep_test_
     later = replace(entry, stored_at=time.time() - store.ttl())
     store._cache().set(store._page_key("http://testserver/later?"), later)
     assert store.get("http://testserver/later?") is None
+
+
+def test_each_section_and_the_home_page_keep_their_own_latest_stories(land):
+    section, articles = land
+    sea = SectionFactory(slug="sea", name="Sea")
+    frigate = ArticleFactory(section=sea, headline="Frigate", publish_at=timezone.now())
+    for _ in range(2):  # the second round is read from what the first kept
+        on_land = ids(selectors.page_lists(section=section, exclude_id=articles[1].pk))
+        at_sea = ids(selectors.page_lists(section=sea, exclude_id=None))
+        home = ids(selectors.page_lists(section=None, exclude_id=None))
+        assert on_land["latest_stories"] == [a.pk for a in articles if a != articles[1]][:6]
+        assert at_sea["latest_stories"] == [frigate.pk]
+        assert home["latest_stories"][0] == frigate.pk
+        assert on_land["just_in"][0] == at_sea["just_in"][0] == frigate.pk
+    assert set(selectors._kept) == {section.pk, sea.pk, None}
+
+
+def test_a_page_rendered_after_one_with_kept_lists_is_not_aged_by_them(land, keep_test_connection):
+    from tests.pagecache.conftest import call
+
+    section, articles = land
+    selectors.page_lists(section=section, exclude_id=None)
+    kept = selectors._kept[section.pk]
+    selectors._kept[section.pk] = replace(kept, read_at=time.time() - 8)
+    assert int(call(articles[2].get_absolute_url()).headers["age"]) >= 7
+    selectors.forget_kept_lists()  # the next render reads the lists now
+    assert call(articles[3].get_absolute_url()).headers["age"] == "0"
+
+
+def test_lists_are_read_fresh_when_the_purge_clock_cannot_be_read(land, monkeypatch, client):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def down():
+        raise RedisConnectionError("no Redis here")
+
+    monkeypatch.setattr(store, "clock", down)
+    section, articles = land
+    lists = ids(selectors.page_lists(section=section, exclude_id=articles[0].pk))
+    assert lists == fresh(section, articles[0].pk)
+    assert selectors._kept == {}
+    assert not redis_breaker.available()  # the next callers leave Redis alone for a while
+    assert client.get(articles[0].get_absolute_url()).status_code == 200
+
+
+def test_an_error_that_is_not_redis_reads_lists_fresh_and_leaves_the_breaker_alone(
+    land, monkeypatch
+):
+    def broken():
+        raise OSError("clock file unreadable")
+
+    monkeypatch.setattr(store, "clock", broken)
+    section, articles = land
+    assert ids(selectors.page_lists(section=section, exclude_id=None)) == fresh(section, None)
+    assert redis_breaker.available()
+
+
+def test_lists_are_kept_at_most_a_quarter_of_the_page_cache_time(settings):
+    settings.NEWSDESK_LIST_CACHE_SECONDS = 30
+    settings.NEWSDESK_PAGE_CACHE_SECONDS = 20
+    assert selectors._keep_seconds() == 5
+    settings.NEWSDESK_PAGE_CACHE_SECONDS = 0  # no page cache: the setting alone
+    assert selectors._keep_seconds() == 30
+    settings.NEWSDESK_LIST_CACHE_SECONDS = 600
+    assert selectors._keep_seconds() == 60

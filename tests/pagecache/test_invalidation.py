@@ -52,6 +52,13 @@ def pages(site) -> dict[str, str]:
     }
 
 
+def listed(body: bytes, list_id: str) -> str:
+    """The text of one of the four lists on a page (newsroom/_list.html)."""
+    html = body.decode()
+    start = html.index(f'aria-labelledby="list-{list_id}"')
+    return html[start : html.index("</section>", start)]
+
+
 def warm(urls: dict[str, str]) -> None:
     for url in urls.values():
         call(url)
@@ -81,6 +88,8 @@ def test_publishing_purges_the_pages_that_list_it_and_only_those(
     assert purged(urls) == {"story", "other", "home", "land", "writer", "rss", "sitemap"}
     assert b"Brand new armour story" in call("/").body
     assert b"Brand new armour story" in call("/section/land/").body
+    # Through the lists: Just In on the other section's article page.
+    assert "Brand new armour story" in listed(call(urls["other"]).body, "just-in")
 
 
 def test_saving_a_draft_purges_nothing(site, editor, django_capture_on_commit_callbacks):
@@ -190,13 +199,17 @@ def test_a_held_new_comment_purges_nothing(site, django_capture_on_commit_callba
 def test_a_pin_change_purges_the_pages_showing_must_reads(site, django_capture_on_commit_callbacks):
     urls = pages(site)
     warm(urls)
+    # Unpinned, the frigate is in Popular Now, so Must-Reads' fill leaves it out.
+    assert "Frigate launched" not in listed(call(urls["story"]).body, "must-reads")
     with django_capture_on_commit_callbacks(execute=True):
         pin = MustRead.objects.create(article=site["other"], position=0)
     assert purged(urls) == {"story", "other", "home"}
+    assert "Frigate launched" in listed(call(urls["story"]).body, "must-reads")
     warm(urls)
     with django_capture_on_commit_callbacks(execute=True):
         pin.delete()
     assert purged(urls) == {"story", "other", "home"}
+    assert "Frigate launched" not in listed(call(urls["story"]).body, "must-reads")
 
 
 def test_nothing_is_purged_before_the_commit(site, editor, django_capture_on_commit_callbacks):
