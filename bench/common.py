@@ -204,13 +204,17 @@ def wrk(
         m = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out)
         value, unit = float(m.group(1)), m.group(2)
         latency[pct] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-    return {
+    result = {
         "rps": rps,
         "p50_ms": latency["50"],
         "p99_ms": latency["99"],
         "non2xx": int(non2xx.group(1)) if non2xx else 0,
         "requests": requests,
     }
+    # A script's own figures, printed as "bench <name>: <integer>" (bench/misses.lua).
+    for name, value in re.findall(r"^bench (\w+): (\d+)$", out, re.MULTILINE):
+        result[name] = int(value)
+    return result
 
 
 def median_of(runs: list[dict[str, float]], key: str) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -41,6 +42,36 @@ PASS_PREFIXES = (
 # Set by this layer on every page it serves; whatever Django said about them is replaced.
 OWN_HEADERS = {"cache-control", "etag", "age", "x-cache", "surrogate-key", "expires"}
 REFUSE = ("private", "no-store", "no-cache")
+# How long a request waits for another request of its process rendering the same page, before
+# it renders the page itself.
+WAIT_SECONDS = 5.0
+
+
+class _Renders:
+    """Pages being rendered in this process, so that concurrent misses of one page render it
+    once: after a purge, a busy page's readers would otherwise all render it at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: dict[str, threading.Event] = {}
+
+    def begin(self, address: str) -> threading.Event | None:
+        """None: the caller renders the page (and must call ``end``). Otherwise the event of
+        the render under way, set when it is over."""
+        with self._lock:
+            running = self._running.get(address)
+            if running is None:
+                self._running[address] = threading.Event()
+            return running
+
+    def end(self, address: str) -> None:
+        with self._lock:
+            running = self._running.pop(address, None)
+        if running is not None:
+            running.set()
+
+
+renders = _Renders()
 
 
 class PageCache:
@@ -75,6 +106,24 @@ class PageCache:
                 # for a busy page render it at once.
                 return self._render(environ, start_response, address, path)
             return _answer(environ, start_response, entry, "HIT")
+        running = renders.begin(address)
+        if running is None:
+            try:
+                return self._render(environ, start_response, address, path)
+            finally:
+                renders.end(address)
+        # Another request of this process is rendering this page: take its copy when it is
+        # stored, rather than render it once more. A copy it could not store (not cacheable,
+        # purged meanwhile, for cookie-less readers only) or a render that takes too long:
+        # this request renders the page itself.
+        if running.wait(WAIT_SECONDS):
+            try:
+                entry = store.get(address)
+            except Exception as error:
+                _failed(error)
+                entry = None
+            if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
+                return _answer(environ, start_response, entry, "HIT")
         return self._render(environ, start_response, address, path)
 
     def _render(self, environ, start_response, address: str, path: str) -> Iterable[bytes]:

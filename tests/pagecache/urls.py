@@ -1,5 +1,8 @@
 """Reader-looking pages that must not be cached, next to the real site (test-only URLs)."""
 
+import threading
+import time
+
 from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.cache import patch_vary_headers
@@ -41,7 +44,31 @@ def server_error(request):
     return keys.tag(HttpResponse("<p>oops</p>", status=503), "test-page")
 
 
+# Renders of the slow pages, counted across the threads of one test.
+renders = {"count": 0}
+_renders_lock = threading.Lock()
+
+
+def _slow(text: str) -> HttpResponse:
+    with _renders_lock:
+        renders["count"] += 1
+    time.sleep(0.3)  # long enough for every concurrent request to arrive during the render
+    return _page(text)
+
+
+def slow(request):
+    return _slow("slow and the same for everyone")
+
+
+def slow_private(request):
+    response = _slow("slow and private")
+    response["Cache-Control"] = "private"
+    return response
+
+
 urlpatterns = [
+    path("test-pages/slow/", slow),
+    path("test-pages/slow-private/", slow_private),
     path("test-pages/public/", public),
     path("test-pages/cookie/", sets_cookie),
     path("test-pages/vary/", varies_on_cookie),
