@@ -13,8 +13,9 @@ X-Cache: MISS) alternates two kinds of run on that page:
 After each purge the page is rendered again. Without coordination every request that arrives
 during that render renders it too (up to the server's 2 x 16 requests in flight); the page cache
 lets one request per process render it and the others wait for its copy (pagecache/wsgi.py,
-``_Renders``). The figures: req/s, p50, p99, renders, and renders per purge (about 2, one per
-worker, when the renders are shared). Not a test: nothing here runs in the test suite.
+``_Renders``). The figures: req/s, p50, p99, renders, and renders per purge (at most one per
+worker process, 2, when the renders are shared; 1 when a worker finds the other's copy).
+Not a test: nothing here runs in the test suite.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def run_with_purges(server: Server, url: str, *, seconds: int, every: float) -> 
         purger.terminate()
         output, _ = purger.communicate(timeout=10)
     counts = [int(line) for line in output.split()]
-    result["purges"] = counts[-1] if counts else 0
+    if not counts:
+        raise SystemExit(f"the purging process purged nothing (exit {purger.returncode})")
+    result["purges"] = counts[-1]
     return result
 
 
@@ -76,9 +79,9 @@ def main() -> None:
         path = server.python(SEED).strip().splitlines()[-1]
         server.start()
         url = server.url + path
-        wrk(url, seconds=2)  # warm-up
         runs: dict[str, list[dict]] = {"quiet": [], "purges": []}
         for _ in range(args.runs):
+            wrk(url, seconds=2)  # warm again: the last purge run left the page to render
             runs["quiet"].append(wrk(url, seconds=args.seconds, script=HERE / "misses.lua"))
             runs["purges"].append(
                 run_with_purges(server, url, seconds=args.seconds, every=args.every)

@@ -42,33 +42,59 @@ PASS_PREFIXES = (
 # Set by this layer on every page it serves; whatever Django said about them is replaced.
 OWN_HEADERS = {"cache-control", "etag", "age", "x-cache", "surrogate-key", "expires"}
 REFUSE = ("private", "no-store", "no-cache")
-# How long a request waits for another request of its process rendering the same page, before
-# it renders the page itself.
+# How long a request waits, in all, for other requests of its process rendering the same page
+# before it renders the page itself.
 WAIT_SECONDS = 5.0
+# After a render whose answer could not be stored (a 404, a redirect, a private page, an error),
+# misses of that address render at once for this long instead of waiting for one another.
+PASS_SECONDS = 10.0
+PASS = threading.Event()  # begin()'s answer for such an address (never waited on)
 
 
 class _Renders:
     """Pages being rendered in this process, so that concurrent misses of one page render it
-    once: after a purge, a busy page's readers would otherwise all render it at once."""
+    once: after a purge, a busy page's readers would otherwise all render it at once.
+
+    Only coordination lives here, never a page: whatever it says, a request serves a stored
+    copy only after the usual checks (``store.get``), or renders."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._running: dict[str, threading.Event] = {}
+        self._passing: dict[str, float] = {}
 
     def begin(self, address: str) -> threading.Event | None:
-        """None: the caller renders the page (and must call ``end``). Otherwise the event of
-        the render under way, set when it is over."""
+        """None: the caller renders the page and must call ``end``. ``PASS``: the caller renders
+        it without coordination. Otherwise the event of the render under way, set when over."""
         with self._lock:
+            until = self._passing.get(address)
+            if until is not None:
+                if time.monotonic() < until:
+                    return PASS
+                del self._passing[address]
             running = self._running.get(address)
             if running is None:
                 self._running[address] = threading.Event()
             return running
 
-    def end(self, address: str) -> None:
+    def end(self, address: str, *, stored: bool) -> None:
         with self._lock:
             running = self._running.pop(address, None)
+            if not stored:
+                if len(self._passing) > 10_000:
+                    self._passing.clear()
+                self._passing[address] = time.monotonic() + PASS_SECONDS
         if running is not None:
             running.set()
+
+    def idle(self) -> bool:
+        """No render under way (for tests)."""
+        with self._lock:
+            return not self._running
+
+    def clear(self) -> None:
+        with self._lock:
+            self._passing.clear()
 
 
 renders = _Renders()
@@ -106,27 +132,41 @@ class PageCache:
                 # for a busy page render it at once.
                 return self._render(environ, start_response, address, path)
             return _answer(environ, start_response, entry, "HIT")
-        running = renders.begin(address)
-        if running is None:
-            try:
+        return self._miss(environ, start_response, address, path)
+
+    def _miss(self, environ, start_response, address: str, path: str) -> Iterable[bytes]:
+        """Renders the page, unless another request of this process is rendering it: then
+        this one takes that render's stored copy. When there is none to take (purged during
+        the render, for cookie-less readers only), one of the waiting requests renders it
+        next, the others waiting again, until WAIT_SECONDS are spent."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            running = renders.begin(address)
+            if running is None:
+                outcome: dict = {}
+                try:
+                    return self._render(environ, start_response, address, path, outcome)
+                finally:
+                    renders.end(address, stored=outcome.get("stored", False))
+            if running is PASS:
                 return self._render(environ, start_response, address, path)
-            finally:
-                renders.end(address)
-        # Another request of this process is rendering this page: take its copy when it is
-        # stored, rather than render it once more. A copy it could not store (not cacheable,
-        # purged meanwhile, for cookie-less readers only) or a render that takes too long:
-        # this request renders the page itself.
-        if running.wait(WAIT_SECONDS):
+            if not running.wait(max(0.0, deadline - time.monotonic())):
+                return self._render(environ, start_response, address, path)
+            if not redis_breaker.available() and store.shared():
+                return self.app(environ, start_response)  # Redis failed meanwhile: render
             try:
                 entry = store.get(address)
             except Exception as error:
                 _failed(error)
-                entry = None
+                return self.app(environ, start_response)
             if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
                 return _answer(environ, start_response, entry, "HIT")
-        return self._render(environ, start_response, address, path)
+            if time.monotonic() >= deadline:
+                return self._render(environ, start_response, address, path)
 
-    def _render(self, environ, start_response, address: str, path: str) -> Iterable[bytes]:
+    def _render(
+        self, environ, start_response, address: str, path: str, outcome: dict | None = None
+    ) -> Iterable[bytes]:
         try:
             # Both read before the render: a purge during it makes the new copy stale.
             stamp = store.clock()
@@ -173,6 +213,9 @@ class PageCache:
             store.put(address, entry, stamp=stamp)
         except Exception as error:
             _failed(error, "not stored")
+        else:
+            if outcome is not None:
+                outcome["stored"] = True
         return _answer(environ, start_response, entry, "MISS")
 
 

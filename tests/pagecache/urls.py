@@ -60,6 +60,18 @@ def slow(request):
     return _slow("slow and the same for everyone")
 
 
+def slow_purged_once(request):
+    from newsdesk.pagecache import store
+
+    with _renders_lock:
+        renders["count"] += 1
+        first = renders["count"] == 1
+    if first:
+        store.mark_purged(["test-page"])  # during its own render: its copy will be stale
+    time.sleep(0.3)
+    return _page("slow, purged during its first render")
+
+
 def slow_private(request):
     response = _slow("slow and private")
     response["Cache-Control"] = "private"
@@ -69,6 +81,7 @@ def slow_private(request):
 urlpatterns = [
     path("test-pages/slow/", slow),
     path("test-pages/slow-private/", slow_private),
+    path("test-pages/slow-purged-once/", slow_purged_once),
     path("test-pages/public/", public),
     path("test-pages/cookie/", sets_cookie),
     path("test-pages/vary/", varies_on_cookie),
