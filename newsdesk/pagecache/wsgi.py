@@ -93,6 +93,7 @@ class _Renders:
             return not self._running
 
     def clear(self) -> None:
+        """Forgets the passed-through addresses (for tests)."""
         with self._lock:
             self._passing.clear()
 
