@@ -232,15 +232,20 @@ def _tick_clock(current: int) -> None:
     os.replace(temporary, path)  # atomic: a reader sees the old value or the new one
 
 
+def _fresh(entry: Entry) -> bool:
+    # stored_at is when the page's data was current, which may precede its render (kept lists).
+    return time.time() - entry.stored_at < ttl()
+
+
 def get(address: str) -> Entry | None:
     """The page stored for ``address``, unless it has expired or one of its keys was purged."""
     stamp = clock()  # read before the marks: a purge after this changes it
     if stamp is not None:
         entry = memory.get(address, stamp)
-        if entry is not None and time.time() - entry.stored_at < ttl():
+        if entry is not None and _fresh(entry):
             return entry
     entry = _cache().get(_page_key(address))
-    if entry is None or time.time() - entry.stored_at >= ttl():
+    if entry is None or not _fresh(entry):
         return None
     purged = _purges().get_many([_marker(k) for k in entry.keys])
     if any(g > entry.generation for g in purged.values()):

@@ -118,15 +118,12 @@ class PageCache:
             or (settings.SECURE_SSL_REDIRECT and _scheme(environ) != "https")
         ):
             return self.app(environ, start_response)  # Django decides (and redirects to https)
-        if not redis_breaker.available() and store.shared():
-            return self.app(environ, start_response)  # Redis failed a moment ago: render
         address = _address(environ)
         try:
-            entry = store.get(address)
-        except Exception as error:
-            _failed(error)
-            return self.app(environ, start_response)
-        if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
+            entry = _stored_copy(address, environ)
+        except _Unavailable:
+            return self.app(environ, start_response)  # Redis failed a moment ago: render
+        if entry is not None:
             if store.refresh_due(address, entry):
                 # This request renders the page a little before it expires; the others keep
                 # getting the stored copy meanwhile, so an expiry never makes every request
@@ -153,14 +150,11 @@ class PageCache:
                 return self._render(environ, start_response, address, path)
             if not running.wait(max(0.0, deadline - time.monotonic())):
                 return self._render(environ, start_response, address, path)
-            if not redis_breaker.available() and store.shared():
-                return self.app(environ, start_response)  # Redis failed meanwhile: render
             try:
-                entry = store.get(address)
-            except Exception as error:
-                _failed(error)
-                return self.app(environ, start_response)
-            if entry is not None and not (entry.cookieless and environ.get("HTTP_COOKIE")):
+                entry = _stored_copy(address, environ)
+            except _Unavailable:
+                return self.app(environ, start_response)  # Redis failed meanwhile: render
+            if entry is not None:
                 return _answer(environ, start_response, entry, "HIT")
             if time.monotonic() >= deadline:
                 return self._render(environ, start_response, address, path)
@@ -218,6 +212,24 @@ class PageCache:
             if outcome is not None:
                 outcome["stored"] = True
         return _answer(environ, start_response, entry, "MISS")
+
+
+class _Unavailable(Exception):
+    """The shared store cannot be asked now (Redis failed): render without the cache."""
+
+
+def _stored_copy(address: str, environ: dict) -> store.Entry | None:
+    """The stored page this request may be answered with, or None."""
+    if not redis_breaker.available() and store.shared():
+        raise _Unavailable
+    try:
+        entry = store.get(address)
+    except Exception as error:
+        _failed(error)
+        raise _Unavailable from error
+    if entry is None or (entry.cookieless and environ.get("HTTP_COOKIE")):
+        return None  # the cookie-less variant is for requests without cookies only
+    return entry
 
 
 def _failed(error: Exception, what: str = "rendering") -> None:
