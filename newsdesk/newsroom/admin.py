@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from newsdesk.newsroom import services
+from newsdesk.newsroom import rules, services
 from newsdesk.newsroom.models import Article, Byline, Contributor, Correction, Section, Tag
 from newsdesk.search.selectors import admin_article_search
 
@@ -88,6 +91,27 @@ class CorrectionInline(admin.TabularInline):
         return obj is not None and request.user.has_perm("newsroom.add_correction")
 
 
+# The attribute a restore or recovery leaves on its request: the workflow fields to keep.
+KEPT_ON_RESTORE = "_newsdesk_kept_on_restore"
+# What a restore leaves as it stands: the workflow's state, the address and its settings.
+# Everything else (headline, summary, body, section, tags, image, bylines) comes back.
+WORKFLOW = [
+    "status",
+    "publish_at",
+    "slug",
+    "substantively_updated_at",
+    "comments_open",
+    "created_by_id",
+    "created_at",
+]
+
+
+def _history_note(article: Article, note: str) -> str:
+    if article.is_scheduled:
+        return f"Scheduled for {timezone.localtime(article.publish_at):%Y-%m-%d %H:%M %Z}"
+    return note
+
+
 class ArticleForm(forms.ModelForm):
     substantive_update = forms.BooleanField(
         required=False,
@@ -109,6 +133,7 @@ class ArticleForm(forms.ModelForm):
             "lead_image_caption",
             "lead_image_credit",
             "publish_at",
+            "comments_open",
         ]
 
 
@@ -171,6 +196,7 @@ class ArticleAdmin(VersionAdmin):
                 "fields": [
                     "status",
                     "publish_at",
+                    "comments_open",
                     "substantive_update",
                     "substantively_updated_at",
                     "created_at",
@@ -205,7 +231,7 @@ class ArticleAdmin(VersionAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or services.can_edit(request.user, obj)
+        return obj is None or rules.can_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -219,6 +245,9 @@ class ArticleAdmin(VersionAdmin):
         return fields
 
     def save_model(self, request, obj, form, change):
+        # A restore or recovery brings back the words; the workflow stays as it stands.
+        for name, value in getattr(request, KEPT_ON_RESTORE, {}).items():
+            setattr(obj, name, value)
         services.article_save(
             article=obj,
             user=request.user,
@@ -234,18 +263,77 @@ class ArticleAdmin(VersionAdmin):
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Correction:
-            for inline_form in formset.forms:
-                text = inline_form.cleaned_data.get("text") if inline_form.has_changed() else None
-                if text and inline_form.instance.pk is None:
-                    services.correction_add(article=form.instance, user=request.user, text=text)
+            # Corrections are only ever appended, through the service. The admin's change
+            # message (and so the History row) is built from what the formset reports.
+            formset.new_objects = [
+                services.correction_add(article=form.instance, user=request.user, text=text)
+                for inline_form in formset.forms
+                if inline_form.instance.pk is None
+                and inline_form.has_changed()
+                and (text := inline_form.cleaned_data.get("text"))
+            ]
+            formset.changed_objects, formset.deleted_objects = [], []
             return
         super().save_formset(request, form, formset, change)
 
-    def _run(self, request, queryset, service, done: str) -> None:
+    # Revisions, recovery and history: django-reversion's views ask only for model-wide
+    # permissions, so each is checked here against the stored row (newsroom.rules).
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            for name, value in getattr(request, KEPT_ON_RESTORE, {}).items():
+                setattr(obj, name, value)
+        return obj
+
+    def _stored_article(self, request: HttpRequest, object_id: str) -> Article:
+        """The article as stored now, if this user may change it; else 404 or 403."""
+        article = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        if article is None:
+            raise Http404("No such article.")
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._stored_article(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        article = self._stored_article(request, object_id)
+        if not Version.objects.get_for_object(article).filter(pk=version_id).exists():
+            raise Http404("No such version of this article.")
+        setattr(request, KEPT_ON_RESTORE, {name: getattr(article, name) for name in WORKFLOW})
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # Only those who may delete may bring back; a recovered story is never live at once.
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        version = Version.objects.get_deleted(Article).filter(pk=version_id).first()
+        if version is None:
+            raise Http404("No deleted article with this version.")
+        status = version.field_dict["status"]
+        if status == Article.Status.PUBLISHED:
+            status = Article.Status.UNPUBLISHED
+        setattr(request, KEPT_ON_RESTORE, {"status": status})
+        return super().recover_view(request, version_id, extra_context)
+
+    def _run(self, request, queryset, service, done: str, note: str) -> None:
         count = 0
         for article in queryset:
             try:
-                service(article=article, user=request.user)
+                # Each step of the workflow is a revision of its own, so History says what
+                # happened ("Published", "Unpublished", ...).
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    service(article=article, user=request.user)
+                    reversion.set_comment(_history_note(article, note))
             except (PermissionDenied, ValidationError) as error:
                 message = "; ".join(getattr(error, "messages", [str(error)]))
                 self.message_user(request, f"{article}: {message}", messages.ERROR)
@@ -256,21 +344,35 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="Submit for review")
     def submit_for_review(self, request, queryset):
-        self._run(request, queryset, services.article_submit, "submitted for review")
+        self._run(
+            request,
+            queryset,
+            services.article_submit,
+            "submitted for review",
+            "Submitted for review",
+        )
 
     @admin.action(
         description="Publish now, or schedule at the set publish time", permissions=["publish"]
     )
     def publish(self, request, queryset):
-        self._run(request, queryset, services.article_publish, "published or scheduled")
+        self._run(
+            request, queryset, services.article_publish, "published or scheduled", "Published"
+        )
 
     @admin.action(description="Unpublish", permissions=["publish"])
     def unpublish(self, request, queryset):
-        self._run(request, queryset, services.article_unpublish, "unpublished")
+        self._run(request, queryset, services.article_unpublish, "unpublished", "Unpublished")
 
     @admin.action(description="Send back to draft", permissions=["publish"])
     def return_to_draft(self, request, queryset):
-        self._run(request, queryset, services.article_return_to_draft, "sent back to draft")
+        self._run(
+            request,
+            queryset,
+            services.article_return_to_draft,
+            "sent back to draft",
+            "Sent back to draft",
+        )
 
     def has_publish_permission(self, request) -> bool:
-        return services.can_publish(request.user)
+        return rules.can_publish(request.user)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
 from newsdesk.newsroom.sql import top_ids
 
@@ -16,7 +17,7 @@ def article_for_page(*, slug: str, user: AbstractBaseUser | AnonymousUser) -> tu
     """The article at ``slug`` with all it shows, and whether this is a staff preview.
 
     Readers see live articles only; anything else answers 404, so a draft's address
-    tells them nothing. Staff who may edit it see any state as a preview.
+    tells them nothing. Staff who may edit it (rules.can_preview) see it as a preview.
     """
     article = (
         Article.objects.select_related("section", "stats")
@@ -32,7 +33,7 @@ def article_for_page(*, slug: str, user: AbstractBaseUser | AnonymousUser) -> tu
         raise Http404("No such article.")
     if article.is_live():
         return article, False
-    if user.is_authenticated and user.is_staff and user.has_perm("newsroom.view_article"):
+    if rules.can_preview(user, article):
         return article, True
     raise Http404("No such article.")
 

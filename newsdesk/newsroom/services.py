@@ -18,6 +18,7 @@ from newsdesk.newsroom.models import (
     Correction,
     PublicIdCounter,
 )
+from newsdesk.newsroom.rules import can_edit, can_publish, is_own
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -25,27 +26,6 @@ User = AbstractBaseUser | AnonymousUser
 def sanitize_body(html: str) -> str:
     """The body as the rich-text editor's own nh3 allow-list leaves it."""
     return Article._meta.get_field("body").sanitize(html or "")
-
-
-def can_publish(user: User) -> bool:
-    return user.is_active and user.has_perm("newsroom.publish_article")
-
-
-def can_edit(user: User, article: Article) -> bool:
-    """Editors edit every article; a contributor edits only their own drafts."""
-    if not user.is_active or not user.has_perm("newsroom.change_article"):
-        return False
-    if user.has_perm("newsroom.edit_any_article"):
-        return True
-    return article.status == Article.Status.DRAFT and is_own(user, article)
-
-
-def is_own(user: User, article: Article) -> bool:
-    if article.pk is None:
-        return True
-    if article.created_by_id == user.pk:
-        return True
-    return Byline.objects.filter(article=article, contributor__user_id=user.pk).exists()
 
 
 @transaction.atomic
