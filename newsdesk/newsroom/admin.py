@@ -288,6 +288,8 @@ class ArticleAdmin(VersionAdmin):
 
     def _stored_article(self, request: HttpRequest, object_id: str) -> Article:
         """The article as stored now, if this user may change it; else 404 or 403."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         article = self.get_queryset(request).filter(pk=unquote(object_id)).first()
         if article is None:
             raise Http404("No such article.")
