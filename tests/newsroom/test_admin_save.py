@@ -68,7 +68,9 @@ def test_an_editor_changes_a_live_headline(client, editor):
 
 
 def test_a_contributor_edits_own_draft(client, contributor_user):
-    article = ArticleFactory(status=Article.Status.DRAFT, publish_at=None, created_by=contributor_user)
+    article = ArticleFactory(
+        status=Article.Status.DRAFT, publish_at=None, created_by=contributor_user
+    )
     client.force_login(contributor_user)
     response = submit(client, change_url(article), summary="A better summary.")
     assert response.status_code == 302
