@@ -8,6 +8,7 @@ def site(request: HttpRequest) -> dict:
     return {
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
+        "site_tagline": settings.SITE_TAGLINE,
         # Lazy: pages that do not show the navigation (the admin) do not query for it.
         "nav_sections": sections_for_nav,
     }

@@ -14,6 +14,10 @@ SECRET_KEY = env.text("SECRET_KEY")  # each configuration decides what an empty 
 ALLOWED_HOSTS = env.listing("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 SITE_URL = env.site_url()
 SITE_NAME = env.text("SITE_NAME", "Newsdesk Defense")
+# One line about the site: the home page's description for search engines and link previews.
+SITE_TAGLINE = env.text(
+    "SITE_TAGLINE", "Defense and security news from the Korean peninsula and the region."
+)
 # The domain of contributors' public ID addresses (CP-YYYY-NNNN@domain), as on the byline.
 NEWSDESK_BYLINE_EMAIL_DOMAIN = env.text("NEWSDESK_BYLINE_EMAIL_DOMAIN", "newsdesk.example")
 

@@ -56,16 +56,21 @@ def listing_meta(context: template.Context, item: Section | Contributor | Tag) -
     url = addresses.absolute(item.get_absolute_url())
     canonical = f"{url}?page={page.number}" if page is not None and page.number > 1 else url
     kind, og_type, graph = LISTINGS[type(item)]
+    site = settings.SITE_NAME
     match item:
         case Contributor():
             title = item.display_name
+            description = f"Stories by {item.display_name} ({item.public_id}) for {site}."
         case Tag():
             title = f"Tagged: {item.name}"
+            description = f"Stories about {item.name} from {site}."
         case _:
             title = item.name
+            description = item.description or f"The latest {item.name} stories from {site}."
     return {
         "canonical": canonical,
         "title": title,
+        "description": description,
         "og_type": og_type,
         "graph": [structured.json_ld(d) for d in graph(item, url)],
         "feeds": _feeds(kind, title, item.slug),

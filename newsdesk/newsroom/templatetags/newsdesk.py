@@ -1,4 +1,7 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -17,3 +20,14 @@ def compact_count(value) -> str:
             figure = f"{n / size:.1f}".removesuffix(".0")
             return f"{figure}{suffix}"
     return f"{n:,}"
+
+
+@register.filter
+def machine_time(value) -> str:
+    """A ``<time datetime>`` value HTML accepts: local time to the second, with its offset.
+
+    Django's ``date:'c'`` writes microseconds, and HTML allows at most three digits there.
+    """
+    if not isinstance(value, datetime):
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
