@@ -41,8 +41,10 @@ run: demo
 	exec $(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--backpressure $(BACKPRESSURE) --no-ws --log-level warning newsdesk.wsgi:application
 
+# ruff, then the import contracts in pyproject.toml (one dependency direction between apps).
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # The browser tests drive Debian's Chromium through Playwright (no browser download).
 browser:

@@ -13,7 +13,7 @@ urlpatterns = [
     path("search/", include("newsdesk.search.urls")),
     path("api/v1/", api.urls),
     path("", include("newsdesk.distribution.urls")),
-    path("", include("newsdesk.newsroom.urls")),
+    path("", include("newsdesk.pages.urls")),
 ]
 
 if settings.NEWSDESK_SERVE_MEDIA:

@@ -7,4 +7,9 @@ class AudienceConfig(AppConfig):
     verbose_name = "Audience"
 
     def ready(self) -> None:
-        from newsdesk.audience import checks  # noqa: F401 - registers the checks
+        from newsdesk.audience import (
+            checks,  # noqa: F401 - registers the checks
+            signal_handlers,
+        )
+
+        signal_handlers.connect()

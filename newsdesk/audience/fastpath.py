@@ -10,15 +10,17 @@ tell) goes on to Django untouched.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qs
 
-from django.conf import settings
 from django.db import connections
-from django.http.request import split_domain_port, validate_host
 
-from newsdesk.audience import readers, services
-from newsdesk.security.middleware import PERMISSIONS_POLICY
+from newsdesk.audience import services
+from newsdesk.site.http import (
+    PERMISSIONS_POLICY,
+    client_ip_from_meta,
+    has_session,
+    host_allowed,
+)
 
 BEACON_PATH = "/audience/views/"
 MAX_BODY = 1024
@@ -55,7 +57,7 @@ class BeaconFastPath:
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != BEACON_PATH or environ.get("REQUEST_METHOD") != "POST":
             return self.app(environ, start_response)
-        if _has_session(environ) or not _host_allowed(environ):
+        if has_session(environ) or not host_allowed(environ):
             return self.app(environ, start_response)  # Django decides, with its full checks
         # What Django's request signals do for a request, without the signals' dispatch (it
         # cost more than half a beacon's time): connections past CONN_MAX_AGE or broken are
@@ -80,7 +82,7 @@ class BeaconFastPath:
             return _reply(start_response, 400, "A view report needs the article's number.")
         beacon = services.Beacon(
             article_id=int(raw),
-            ip=readers.client_ip_from_meta(environ),
+            ip=client_ip_from_meta(environ),
             user_agent=environ.get("HTTP_USER_AGENT", ""),
             is_staff=False,
         )
@@ -122,19 +124,3 @@ def _tidy_connections() -> None:
     for conn in connections.all(initialized_only=True):
         if not conn.in_atomic_block:
             conn.close_if_unusable_or_obsolete()
-
-
-def _has_session(environ: dict) -> bool:
-    raw = environ.get("HTTP_COOKIE", "")
-    if not raw:
-        return False
-    try:
-        return settings.SESSION_COOKIE_NAME in SimpleCookie(raw)
-    except CookieError:
-        return True  # let Django judge a cookie header it can parse and we cannot
-
-
-def _host_allowed(environ: dict) -> bool:
-    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    domain, _port = split_domain_port(host)
-    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)

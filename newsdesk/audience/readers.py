@@ -11,9 +11,7 @@ from datetime import date
 
 import crawleruseragents
 from crawlerdetect import CrawlerDetect
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 
 from newsdesk.audience.models import DailySalt
 
@@ -38,25 +36,6 @@ def _is_bot(user_agent: str) -> bool:
     if detector is None:  # CrawlerDetect keeps state per call: one per thread
         detector = _detector.value = CrawlerDetect()
     return bool(detector.isCrawler(user_agent)) or crawleruseragents.is_crawler(user_agent)
-
-
-def client_ip(request: HttpRequest) -> str:
-    return client_ip_from_meta(request.META)
-
-
-def client_ip_from_meta(meta: dict) -> str:
-    """The reader's address; behind a proxy, the address that proxy reports.
-
-    NEWSDESK_PROXY_COUNT says how many proxies of our own stand in front (0: none), so a
-    reader cannot pick their own identity with a forged X-Forwarded-For.
-    """
-    hops = int(settings.NEWSDESK_PROXY_COUNT)
-    if hops > 0:
-        forwarded = [p.strip() for p in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [p for p in forwarded if p]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return meta.get("REMOTE_ADDR", "")
 
 
 _salt_cache: dict[date, str] = {}

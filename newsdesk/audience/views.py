@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from newsdesk.audience import charts, selectors, services
 from newsdesk.audience import dashboard as dashboard_data
 from newsdesk.newsroom.templatetags.newsdesk import compact_count
+from newsdesk.site.http import client_ip
 
 
 def _text(status: int, message: str, **headers: str) -> HttpResponse:
@@ -33,7 +34,7 @@ def beacon(request: HttpRequest) -> HttpResponse:
     user = getattr(request, "user", None)
     data = services.Beacon(
         article_id=int(raw),
-        ip=services.readers.client_ip(request),
+        ip=client_ip(request),
         user_agent=request.headers.get("User-Agent", ""),
         is_staff=bool(user and user.is_authenticated and user.is_staff),
     )

@@ -10,11 +10,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsdesk.audience.readers import client_ip
 from newsdesk.comments import origin, services
 from newsdesk.comments.forms import CommentForm, EditForm, started_token
 from newsdesk.comments.models import Comment
 from newsdesk.newsroom.models import Article
+from newsdesk.site.http import client_ip
 
 COOKIE_PATH = "/comments/"
 

@@ -16,12 +16,11 @@ import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.http.cookie import parse_cookie
 from redis.exceptions import RedisError
 
-from newsdesk.audience.fastpath import _host_allowed
 from newsdesk.pagecache import keys, store
 from newsdesk.site import redis_breaker
+from newsdesk.site.http import has_session, host_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +111,8 @@ class PageCache:
             method not in {"GET", "HEAD"}
             or path.startswith(PASS_PREFIXES)
             or environ.get("HTTP_AUTHORIZATION")
-            or _has_session(environ)
-            or not _host_allowed(environ)
+            or has_session(environ)
+            or not host_allowed(environ)
             or not store.ttl()
             or (settings.SECURE_SSL_REDIRECT and _scheme(environ) != "https")
         ):
@@ -236,12 +235,6 @@ def _failed(error: Exception, what: str = "rendering") -> None:
     if isinstance(error, RedisError):
         redis_breaker.trip()
     logger.warning("page cache unavailable; %s", what, exc_info=error)
-
-
-def _has_session(environ: dict) -> bool:
-    # Django's own cookie parser, so this layer sees a session exactly when Django would.
-    raw = environ.get("HTTP_COOKIE", "")
-    return bool(raw) and settings.SESSION_COOKIE_NAME in parse_cookie(raw)
 
 
 def _address(environ: dict) -> str:

@@ -14,24 +14,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django_otp import user_has_device
 
-# Browser features the site never uses; a framed or injected script cannot ask for them.
-# (navigator.share, used by the share panel, is left alone.)
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-    )
-)
+from newsdesk.site.http import PERMISSIONS_POLICY
 
 
 class SecurityHeadersMiddleware:
@@ -126,10 +109,3 @@ def _second_factor_passed(user):
     if user.is_authenticated and not user.is_verified() and user_has_device(user, confirmed=True):
         return AnonymousUser()
     return user
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The address django-axes locks out, trusting X-Forwarded-For as far as our own proxies."""
-    from newsdesk.audience.readers import client_ip as reader_ip
-
-    return reader_ip(request)

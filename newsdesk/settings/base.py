@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "newsdesk.distribution",
     "newsdesk.search",
     "newsdesk.pagecache",
+    "newsdesk.pages",
     "django.contrib.sitemaps",
     "csp",
     "axes",
@@ -202,7 +203,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "newsdesk.security.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsdesk.site.http.client_ip"
 AXES_COOLOFF_MESSAGE = (
     "Too many failed logins for this account from your address. Try again in 15 minutes, "
     "or ask an administrator to unlock it."

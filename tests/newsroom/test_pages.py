@@ -81,7 +81,7 @@ def test_article_page_links_tags(client):
 
 
 def test_server_error_page_is_the_sites_own(client, monkeypatch):
-    from newsdesk.newsroom import views
+    from newsdesk.pages import views
 
     def broken(**kwargs):
         raise RuntimeError("database went away")

@@ -1,7 +1,9 @@
 from django.urls import path, re_path
 
-from newsdesk.newsroom import views
+from newsdesk.pages import views
 
+# The reader addresses keep the "newsroom:" names (newsroom:article, ...): models build
+# their get_absolute_url from them, and every link, feed and sitemap names them so.
 app_name = "newsroom"
 
 urlpatterns = [

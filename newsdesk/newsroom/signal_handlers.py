@@ -1,8 +1,9 @@
-"""Purges cached pages when what they show changes (STYLE: signals for cache invalidation only).
+"""Purges the cached pages that show the newsroom's content when it changes.
 
-A signal is the one place that sees every write, by a service, the admin, a restored revision
-or the demo loader. Each handler names the keys of the pages that show the changed row; the
-purge itself waits for the commit (services.pages_purge).
+Signals are for cache invalidation only (docs/architecture.md): a signal is the one place that
+sees every write, by a service, the admin, a restored revision or the demo loader. Each handler
+names the keys of the pages that show the changed row; the purge waits for the commit
+(pagecache.services.pages_purge). Connected from NewsroomConfig.ready().
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from newsdesk.audience.models import MustRead
-from newsdesk.comments.models import Comment
 from newsdesk.newsroom.models import Article, Byline, Correction
 from newsdesk.pagecache import keys
 from newsdesk.pagecache.services import pages_purge
@@ -79,16 +78,6 @@ def correction_changed(sender, instance: Correction, **kwargs) -> None:
     pages_purge(keys=[keys.article(instance.article_id), keys.HOME, keys.FEEDS, keys.SITEMAPS])
 
 
-def comment_changed(sender, instance: Comment, created: bool = False, **kwargs) -> None:
-    if created and instance.status != Comment.Status.APPROVED:
-        return  # a held comment shows nowhere
-    pages_purge(keys=[keys.comments(instance.article_id)])
-
-
-def must_read_changed(sender, instance: MustRead, **kwargs) -> None:
-    pages_purge(keys=[keys.MUST_READS])
-
-
 def connect() -> None:
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
@@ -96,8 +85,6 @@ def connect() -> None:
             (Article, article_changed),
             (Byline, byline_changed),
             (Correction, correction_changed),
-            (Comment, comment_changed),
-            (MustRead, must_read_changed),
         ):
             signal.connect(handler, sender=model, dispatch_uid=f"pagecache.{model.__name__}.{name}")
     m2m_changed.connect(

@@ -29,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "fronts": selectors.section_fronts(exclude_id=lead_id),
         **lists.page_lists(section=None, exclude_id=None),
     }
-    response = render(request, "newsroom/home.html", context)
+    response = render(request, "pages/home.html", context)
     shown = [*([lead] if lead else []), *(a for _s, items in context["fronts"] for a in items)]
     return keys.tag(response, keys.HOME, *_list_keys(context), articles=shown)
 
@@ -71,7 +71,7 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
         "canonical_url": absolute,
         **lists.page_lists(section=item.section, exclude_id=item.pk),
     }
-    response = render(request, "newsroom/article.html", context)
+    response = render(request, "pages/article.html", context)
     if preview:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
@@ -83,7 +83,7 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
 def section(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Section, slug=slug)
     page = page_of(request, selectors.section_articles(section=item))
-    response = render(request, "newsroom/section.html", {"section": item, "page": page})
+    response = render(request, "pages/section.html", {"section": item, "page": page})
     return keys.tag(response, keys.of("section", item.pk), articles=page.object_list)
 
 
@@ -91,7 +91,7 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
 def contributor(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Contributor, slug=slug)
     page = page_of(request, selectors.contributor_articles(contributor=item))
-    response = render(request, "newsroom/contributor.html", {"contributor": item, "page": page})
+    response = render(request, "pages/contributor.html", {"contributor": item, "page": page})
     return keys.tag(response, keys.of("contributor", item.pk), articles=page.object_list)
 
 
@@ -99,5 +99,5 @@ def contributor(request: HttpRequest, slug: str) -> HttpResponse:
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Tag, slug=slug)
     page = page_of(request, selectors.tag_articles(tag=item))
-    response = render(request, "newsroom/tag.html", {"tag": item, "page": page})
+    response = render(request, "pages/tag.html", {"tag": item, "page": page})
     return keys.tag(response, keys.of("tag", item.pk), articles=page.object_list)
