@@ -17,13 +17,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from redis.exceptions import RedisError
 
 from newsdesk.audience.models import ArticleStats, MustRead
 from newsdesk.audience.stores import get_store
-from newsdesk.newsroom.models import Article, Section
+from newsdesk.newsroom.models import Article, Section, last_update
 from newsdesk.newsroom.sql import top_ids
 from newsdesk.pagecache import store as page_store
 from newsdesk.site import redis_breaker
@@ -52,7 +51,7 @@ def just_in(*, exclude_id: int | None = None) -> list[Article]:
 
 
 def _just_in_rows() -> list[Article]:
-    newest = Article.objects.live().for_listing().order_by("-publish_at", "-id")
+    newest = Article.objects.live().for_listing()
     return list(newest[: _length() + 1])
 
 
@@ -66,7 +65,7 @@ def latest_stories(
 def _latest_rows(section: Section | None) -> list[Article]:
     qs = Article.objects.live().for_listing()
     if section is not None:
-        return list(qs.filter(section=section).order_by("-publish_at", "-id")[: _length() + 1])
+        return list(qs.filter(section=section)[: _length() + 1])
     # The most recently updated: among the newest by publication and the newest by update,
     # each a few rows read through its index (newsroom.sql.top_ids). An article's last update
     # is its update time or else its publish time, so the top n of the union is the top n.
@@ -77,7 +76,7 @@ def _latest_rows(section: Section | None) -> list[Article]:
     size = _length() + 1
     published = Article.objects.filter(status=Article.Status.PUBLISHED)
     candidates = top_ids(
-        Article.objects.live().order_by("-publish_at", "-id")[:size],
+        Article.objects.live()[:size],
         published.filter(substantively_updated_at__isnull=False).order_by(
             "-substantively_updated_at", "-id"
         )[: size + UPDATED_SPARE],
@@ -86,9 +85,8 @@ def _latest_rows(section: Section | None) -> list[Article]:
     # time has come is checked on those few rows here, as a filter in SQL would tempt SQLite
     # to walk every live article and probe the list.
     now = timezone.now()
-    last_update = Coalesce("substantively_updated_at", "publish_at")
     rows = Article.objects.for_listing().filter(pk__in=candidates)
-    ranked = [a for a in rows.order_by(last_update.desc(), "-id") if a.publish_at <= now]
+    ranked = [a for a in rows.order_by(last_update().desc(), "-id") if a.publish_at <= now]
     return ranked[:size]
 
 

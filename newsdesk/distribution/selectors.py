@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from newsdesk.comments.models import Comment
-from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
+from newsdesk.newsroom.models import (
+    Article,
+    Byline,
+    Contributor,
+    Section,
+    Tag,
+    last_update,
+    live_q,
+)
 
 FEED_LENGTH = 50
 NEWS_WINDOW = timedelta(hours=48)
-
-
-def last_update():
-    """An article's last substantive update (a correction counts as one), else its publish time."""
-    return Coalesce("substantively_updated_at", "publish_at")
 
 
 def _with_people(queryset: QuerySet[Article]) -> QuerySet[Article]:
@@ -49,7 +52,7 @@ def feed_articles(
         qs = qs.filter(bylines__contributor=contributor)
     if tag is not None:
         qs = qs.filter(tags=tag)
-    return list(_with_people(qs.order_by("-publish_at", "-id"))[:FEED_LENGTH])
+    return list(_with_people(qs)[:FEED_LENGTH])
 
 
 def sitemap_articles() -> QuerySet[Article]:
@@ -70,7 +73,6 @@ def news_articles(*, now: datetime | None = None) -> QuerySet[Article]:
         .filter(publish_at__gte=now - NEWS_WINDOW)
         .annotate(lastmod=last_update())
         .only("slug", "headline", "publish_at", "created_at", "substantively_updated_at")
-        .order_by("-publish_at", "-id")
     )
 
 
@@ -80,8 +82,7 @@ def latest_update(queryset: QuerySet[Article]) -> datetime | None:
 
 def _live_articles_lastmod() -> Max:
     """The last update among the live articles behind a section, contributor or tag."""
-    live = Q(articles__status=Article.Status.PUBLISHED, articles__publish_at__lte=timezone.now())
-    return Max(Coalesce("articles__substantively_updated_at", "articles__publish_at"), filter=live)
+    return Max(last_update("articles__"), filter=live_q("articles__"))
 
 
 def sitemap_sections() -> QuerySet[Section]:
@@ -134,7 +135,7 @@ def api_articles(
         qs = qs.filter(bylines__contributor=get_object_or_404(Contributor, slug=contributor))
     if tag is not None:
         qs = qs.filter(tags=get_object_or_404(Tag, slug=tag))
-    return _with_people(qs.order_by("-publish_at", "-id"))
+    return _with_people(qs)
 
 
 def api_article(*, slug: str) -> Article:
@@ -171,10 +172,6 @@ def api_section(*, slug: str) -> Section:
 
 def api_contributor(*, slug: str) -> Contributor:
     """A contributor with the number of live articles on their byline."""
-    now = timezone.now()
-    live = Q(
-        bylines__article__status=Article.Status.PUBLISHED,
-        bylines__article__publish_at__lte=now,
-    )
+    live = live_q("bylines__article__")
     qs = Contributor.objects.annotate(article_count=Count("bylines", filter=live))
     return get_object_or_404(qs, slug=slug)

@@ -61,7 +61,7 @@ def description(article: Article) -> str:
 
 
 def modified(article: Article) -> datetime:
-    return article.substantively_updated_at or article.publish_at or article.created_at
+    return article.last_updated_at or article.created_at
 
 
 def card(article: Article) -> Card:

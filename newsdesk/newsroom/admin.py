@@ -17,7 +17,15 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from newsdesk.newsroom import rules, services
-from newsdesk.newsroom.models import Article, Byline, Contributor, Correction, Section, Tag
+from newsdesk.newsroom.models import (
+    Article,
+    Byline,
+    Contributor,
+    Correction,
+    Section,
+    Tag,
+    live_q,
+)
 
 
 @admin.register(Section)
@@ -158,7 +166,7 @@ class StateFilter(admin.SimpleListFilter):
             case "scheduled":
                 return queryset.filter(status=published, publish_at__gt=now)
             case "live":
-                return queryset.filter(status=published, publish_at__lte=now)
+                return queryset.filter(live_q(now=now))
             case None:
                 return queryset
             case value:

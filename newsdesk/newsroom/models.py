@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -141,14 +142,32 @@ class Contributor(models.Model):
         return self.contact_email or self.id_email
 
 
+def live_q(prefix: str = "", now: datetime | None = None) -> Q:
+    """The one rule of "a reader may see this article": published, its publish time come.
+
+    ``prefix`` reaches articles across a relation (``"articles__"`` from a section). A
+    scheduled article is a published one whose time is still ahead, so it goes public by
+    this condition alone, with no job to flip its state.
+    """
+    return Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}publish_at__lte": now or timezone.now(),
+        }
+    )
+
+
+def last_update(prefix: str = "") -> Coalesce:
+    """The one rule of an article's last update, in SQL: its last substantive update (a
+    correction counts as one), else its publish time. Article.last_updated_at is the same
+    rule on a loaded row."""
+    return Coalesce(f"{prefix}substantively_updated_at", f"{prefix}publish_at")
+
+
 class ArticleQuerySet(models.QuerySet):
     def live(self, now: datetime | None = None) -> ArticleQuerySet:
-        """Articles a reader may see: published, with a publish time that has come.
-
-        A scheduled article is a published one whose time is still ahead, so it
-        goes public by this filter alone, with no job to flip its state.
-        """
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+        """Articles a reader may see (live_q)."""
+        return self.filter(live_q(now=now))
 
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("section").only(
@@ -241,6 +260,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        # Newest first: every list of articles relies on this order unless it names another.
         ordering = ["-publish_at", "-id"]
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
@@ -287,11 +307,17 @@ class Article(models.Model):
             raise ValidationError({"lead_image_alt": "A lead image needs alt text."})
 
     def is_live(self, now: datetime | None = None) -> bool:
+        """live_q on a loaded row."""
         return (
             self.status == self.Status.PUBLISHED
             and self.publish_at is not None
             and self.publish_at <= (now or timezone.now())
         )
+
+    @property
+    def last_updated_at(self) -> datetime | None:
+        """last_update on a loaded row."""
+        return self.substantively_updated_at or self.publish_at
 
     @property
     def is_scheduled(self) -> bool:

@@ -45,9 +45,7 @@ LEAD_CANDIDATES = 30
 
 def lead_story() -> Article | None:
     """The newest live article with a lead image among the newest few, else the newest."""
-    recent = list(
-        Article.objects.live().for_listing().order_by("-publish_at", "-id")[:LEAD_CANDIDATES]
-    )
+    recent = list(Article.objects.live().for_listing()[:LEAD_CANDIDATES])
     return next((a for a in recent if a.lead_image), recent[0] if recent else None)
 
 
@@ -60,32 +58,25 @@ def section_fronts(*, exclude_id: int | None = None) -> list[tuple[Section, list
     sections = list(Section.objects.all())
     if not sections:
         return []
-    live = Article.objects.live().exclude(pk=exclude_id).order_by("-publish_at", "-id")
+    live = Article.objects.live().exclude(pk=exclude_id)
     newest = top_ids(*(live.filter(section_id=s.pk)[:FRONT_SIZE] for s in sections))
     by_section: dict[int, list[Article]] = {}
-    articles = Article.objects.for_listing().filter(pk__in=newest).order_by("-publish_at", "-id")
+    articles = Article.objects.for_listing().filter(pk__in=newest)
     for article in articles:
         by_section.setdefault(article.section_id, []).append(article)
     return [(s, by_section[s.pk]) for s in sections if s.pk in by_section]
 
 
 def section_articles(*, section: Section) -> QuerySet[Article]:
-    return (
-        Article.objects.live().for_listing().filter(section=section).order_by("-publish_at", "-id")
-    )
+    return Article.objects.live().for_listing().filter(section=section)
 
 
 def contributor_articles(*, contributor: Contributor) -> QuerySet[Article]:
-    return (
-        Article.objects.live()
-        .for_listing()
-        .filter(bylines__contributor=contributor)
-        .order_by("-publish_at", "-id")
-    )
+    return Article.objects.live().for_listing().filter(bylines__contributor=contributor)
 
 
 def tag_articles(*, tag: Tag) -> QuerySet[Article]:
-    return Article.objects.live().for_listing().filter(tags=tag).order_by("-publish_at", "-id")
+    return Article.objects.live().for_listing().filter(tags=tag)
 
 
 def sections_for_nav() -> list[Section]:
