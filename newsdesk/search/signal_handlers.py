@@ -1,6 +1,6 @@
 """Keeps the search index in step with the articles.
 
-STYLE allows signals for cache invalidation only. The search index is that kind of data: a
+docs/architecture.md allows signals for invalidation only. The search index is that kind of data: a
 derived copy of the articles, rebuilt at will by ``newsdesk reindex``, on which no decision
 is taken (the page a search shows is read from the articles, live ones only). A signal is
 also the one place that sees every save of an article, by a service, the admin, a
