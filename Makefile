@@ -38,7 +38,7 @@ demo: install
 run: demo
 	@echo "Newsdesk is serving on http://$(HOST):$(PORT)/  (newsroom admin: http://$(HOST):$(PORT)/admin/)"
 	@$(BIN)/newsdesk demo_logins
-	exec $(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers $(WORKERS) \
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" exec $(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--backpressure $(BACKPRESSURE) --no-ws --log-level warning newsdesk.wsgi:application
 
 # ruff, then the import contracts in pyproject.toml (one dependency direction between apps).

@@ -8,6 +8,7 @@ from newsdesk.site import views as site_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", site_views.health, name="health"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path("comments/", include("newsdesk.comments.urls")),
     path("audience/", include("newsdesk.audience.urls")),
     path("search/", include("newsdesk.search.urls")),

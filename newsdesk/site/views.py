@@ -1,6 +1,8 @@
 """The site's own error pages. The 500 page renders without a database or context processors."""
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.views import defaults, static
 
 
@@ -19,6 +21,11 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # Django renders it with no context and no request, so it works with a broken database.
     return defaults.server_error(request, template_name="500.html")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on their own: send them to the static icon (hashed name)."""
+    return redirect(static_url("newsdesk/favicon.ico"), permanent=True)
 
 
 def health(request: HttpRequest) -> HttpResponse:
