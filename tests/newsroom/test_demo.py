@@ -1,13 +1,15 @@
 """The demo newsroom: what `make run` shows a new user."""
 
 import re
+import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from newsdesk.newsroom.demo import loader
 from newsdesk.newsroom.models import Article, Contributor, Correction, Section, Tag
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +70,54 @@ def test_demo_pages_render(demo_text_only, client):
 def test_every_static_file_the_templates_use_is_found():
     for path in ("newsdesk/site.css", "newsdesk/comments.js"):
         assert finders.find(path), path
+
+
+def _broken_copy(tmp_path, old, new):
+    """A copy of the demo data whose first article has ``old`` replaced by ``new``."""
+    data = tmp_path / "content"
+    shutil.copytree(loader.CONTENT_DIR, data)
+    article = sorted((data / "articles").glob("*.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    assert old in text
+    article.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data, article
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('headline = "Army fields', 'title = "Army fields', "unknown field(s) title"),
+        ('headline = "Army fields', '# headline = "Army fields', "missing headline"),
+        ('section = "land-forces"', 'section = "land"', "unknown section 'land'"),
+        ('tags = ["drones"', 'tags = ["dones"', "unknown tags: 'dones'"),
+        ('kind = "published"', 'kind = "live"', "kind must be one of"),
+        ("age_hours = 0.5", "age_hours = -0.5", "age_hours must be 0 or more"),
+        ('credit = "Newsdesk graphic"', 'credit = ""', "credit must be non-blank text"),
+        ("+++\n\nThe Army", "\nThe Army", "front matter between '+++' lines"),
+        ('slug = "army', 'slug = "navy', "the file name must end in"),
+        ("[image]", "[image", "not valid TOML"),
+    ],
+)
+def test_demo_loader_rejects_a_broken_article_naming_the_file(tmp_path, old, new, problem):
+    data, article = _broken_copy(tmp_path, old, new)
+    with pytest.raises(loader.DemoDataError) as error:
+        loader.load(data)
+    assert str(error.value).startswith(f"{article}: ")
+    assert problem in str(error.value)
+
+
+def test_demo_articles_load_in_file_name_order_with_html_bodies():
+    demo = loader.load()
+    assert [a["slug"] for a in demo.articles] == [
+        path.stem.split("-", 1)[1] for path in sorted(loader.CONTENT_DIR.glob("articles/*.md"))
+    ]
+    assert all(a["body"].startswith("<p>") and "\n" not in a["body"] for a in demo.articles)
+
+
+def test_load_demo_stops_on_broken_data_before_writing_anything(tmp_path, monkeypatch):
+    data, article = _broken_copy(tmp_path, 'section = "land-forces"', 'section = "sea"')
+    monkeypatch.setattr(loader, "CONTENT_DIR", data)
+    with pytest.raises(CommandError, match=re.escape(f"{article}: unknown section 'sea'")):
+        call_command("load_demo", "--no-images")
+    assert not get_user_model().objects.exists()
+    assert not Section.objects.exists()

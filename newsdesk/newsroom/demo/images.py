@@ -19,13 +19,92 @@ from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from .content import IMAGE_PALETTES, SECTIONS
-
 SCALE = 2  # supersampling factor
 
 Color = tuple[int, int, int]
 
-_SECTION_NAMES = {s["slug"]: s["name"] for s in SECTIONS}
+# Colour schemes for the lead images. Each palette describes a time of day or weather: sky
+# gradient, sun or moon, distant and near silhouettes, sea gradient and a light accent used
+# for contrails, signal arcs and chart lines.
+_PALETTES = [
+    {
+        "name": "dawn",
+        "sky_top": "#2b3a55",
+        "sky_bottom": "#e8a87c",
+        "sun": "#fbe3b8",
+        "far": "#8d7f8f",
+        "near": "#1e2230",
+        "sea_top": "#6e7b95",
+        "sea_bottom": "#1f2a3d",
+        "accent": "#f2c38b",
+    },
+    {
+        "name": "overcast",
+        "sky_top": "#7d8e9c",
+        "sky_bottom": "#d7dde2",
+        "sun": "#f1f3f4",
+        "far": "#a3aeb8",
+        "near": "#2a343d",
+        "sea_top": "#7f909c",
+        "sea_bottom": "#2e3d48",
+        "accent": "#eef3f6",
+    },
+    {
+        "name": "dusk",
+        "sky_top": "#1b1f3b",
+        "sky_bottom": "#c0607a",
+        "sun": "#ffd2a1",
+        "far": "#6b4a6e",
+        "near": "#141526",
+        "sea_top": "#5a4467",
+        "sea_bottom": "#141a2c",
+        "accent": "#ffb08f",
+    },
+    {
+        "name": "clear",
+        "sky_top": "#2f6ea5",
+        "sky_bottom": "#bfe0f2",
+        "sun": "#fffbe8",
+        "far": "#7aa0b8",
+        "near": "#1d3447",
+        "sea_top": "#3f7ea6",
+        "sea_bottom": "#0f3552",
+        "accent": "#ffffff",
+    },
+    {
+        "name": "haze",
+        "sky_top": "#b9a98c",
+        "sky_bottom": "#efe3c8",
+        "sun": "#fff6df",
+        "far": "#ad9d82",
+        "near": "#3b3428",
+        "sea_top": "#a99c82",
+        "sea_bottom": "#4a4336",
+        "accent": "#fff4da",
+    },
+    {
+        "name": "night",
+        "sky_top": "#070b18",
+        "sky_bottom": "#23345a",
+        "sun": "#dfe7f5",
+        "far": "#2a3a5c",
+        "near": "#05070e",
+        "sea_top": "#1c2a47",
+        "sea_bottom": "#05080f",
+        "accent": "#8fb3ff",
+    },
+    {
+        "name": "steel",
+        "sky_top": "#33414e",
+        "sky_bottom": "#9aa9b3",
+        "sun": "#e9eef1",
+        "far": "#6d7c88",
+        "near": "#161d24",
+        "sea_top": "#4f606c",
+        "sea_bottom": "#151d24",
+        "accent": "#d6e2ea",
+    },
+]
 
 # (scene, subject keywords) in priority order; the first match wins, the last entry of each
 # scene is its default subject.
@@ -100,7 +179,7 @@ def _mix(a: Color, b: Color, t: float) -> Color:
 
 
 def _palette(rng: random.Random) -> dict[str, Color]:
-    raw = rng.choice(IMAGE_PALETTES)
+    raw = rng.choice(_PALETTES)
     return {k: _rgb(v) for k, v in raw.items() if k != "name"}
 
 
@@ -602,8 +681,9 @@ def render_lead_image(
 ) -> bytes:
     """Return JPEG bytes of a procedural illustration for an article.
 
-    ``section`` may be a section slug or display name; it picks the scene and is printed in
-    the corner band. ``title`` picks the subject within the scene (see :func:`scene_for`).
+    ``section`` is the section's display name (a slug also picks the right scene); it is
+    printed in the corner band. ``title`` picks the subject within the scene (see
+    :func:`scene_for`).
     """
     rng = random.Random(seed)
     pal = _palette(rng)
@@ -619,7 +699,7 @@ def render_lead_image(
     }[scene]
     painter(img, draw, rng, pal, subject)
     img = img.reduce(SCALE)
-    _label(img, _SECTION_NAMES.get(section, section).upper(), pal["accent"])
+    _label(img, section.upper(), pal["accent"])
     buf = io.BytesIO()
     img.save(buf, format="JPEG", quality=80, optimize=False, progressive=True)
     return buf.getvalue()

@@ -1,7 +1,9 @@
 """Fills an empty database with the demo newsroom: a defense-and-security desk.
 
-Idempotent: a database that already holds a section is left alone. The load is one
-transaction, so an interrupted run leaves nothing half made.
+Idempotent: a database that already holds a section is left alone. The demo data
+(newsroom/demo/content, read by demo.loader) is checked before anything is written, and the
+load is one transaction, so neither a bad data file nor an interrupted run leaves anything
+half made.
 """
 
 from __future__ import annotations
@@ -12,14 +14,13 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from tqdm import tqdm
 
 from newsdesk.newsroom import services
-from newsdesk.newsroom.demo import content, images
+from newsdesk.newsroom.demo import images, loader
 from newsdesk.newsroom.models import Article, Section, Tag
 
 ROLE_USERS = [
@@ -39,9 +40,13 @@ class Command(BaseCommand):
         if Section.objects.exists():
             self.stdout.write("The database already has content: demo not loaded again.")
             return
+        try:
+            demo = loader.load()
+        except loader.DemoDataError as error:
+            raise CommandError(f"Demo not loaded: {error}") from error
         with transaction.atomic():
             logins = self._users()
-            self._content(with_images=not no_images)
+            self._content(demo, with_images=not no_images)
         self.stdout.write(self.style.SUCCESS("Demo newsroom loaded."))
         self.stdout.write(
             "Demo logins (shown this once; change with `newsdesk changepassword NAME`):"
@@ -64,19 +69,19 @@ class Command(BaseCommand):
             logins.append((username, password, f"{group}: {summary}"))
         return logins
 
-    def _content(self, *, with_images: bool) -> None:
+    def _content(self, demo: loader.Newsroom, *, with_images: bool) -> None:
         User = get_user_model()
         editor = User.objects.get(username="editor")
         sections = {
             s["slug"]: Section.objects.create(
                 name=s["name"], slug=s["slug"], description=s["description"], position=s["position"]
             )
-            for s in content.SECTIONS
+            for s in demo.sections
         }
-        tags = {t["slug"]: Tag.objects.create(name=t["name"], slug=t["slug"]) for t in content.TAGS}
+        tags = {t["slug"]: Tag.objects.create(name=t["name"], slug=t["slug"]) for t in demo.tags}
         contributors = {}
         writer = User.objects.get(username="contributor")
-        for i, c in enumerate(content.CONTRIBUTORS):
+        for i, c in enumerate(demo.contributors):
             contributor = services.contributor_create(
                 display_name=c["display_name"],
                 slug=c["slug"],
@@ -93,12 +98,12 @@ class Command(BaseCommand):
             contributors[c["slug"]] = contributor
 
         now = timezone.now()
-        for i, spec in enumerate(tqdm(content.ARTICLES, desc="Demo articles", unit="article")):
+        for i, spec in enumerate(tqdm(demo.articles, desc="Demo articles", unit="article")):
             article = Article(
                 headline=spec["headline"],
                 slug=spec["slug"],
                 summary=spec["summary"],
-                body="".join(f"<p>{escape(p)}</p>" for p in spec["paragraphs"]),
+                body=spec["body"],
                 section=sections[spec["section"]],
             )
             if with_images:
