@@ -33,16 +33,9 @@ def _clear_shared_state() -> None:
     from django.conf import settings
     from django.core.cache import cache
 
-    from newsdesk.audience import readers, selectors, services, stores
-    from newsdesk.pagecache import store as page_store
-    from newsdesk.site import redis_breaker
+    from newsdesk.site import caches
 
-    page_store.memory.clear()
-    redis_breaker.reset()
-    readers._salt_cache.clear()
-    services._states.clear()
-    selectors.forget_kept_lists()
-    stores._store_for.cache_clear()  # a fresh store: its per-process rate counts too
+    caches.clear_all()
     if settings.REDIS_URL:
         import redis
 

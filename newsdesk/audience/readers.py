@@ -14,6 +14,7 @@ from crawlerdetect import CrawlerDetect
 from django.db import IntegrityError, transaction
 
 from newsdesk.audience.models import DailySalt
+from newsdesk.site.caches import BoundedCache
 
 _detector = threading.local()
 
@@ -38,19 +39,16 @@ def _is_bot(user_agent: str) -> bool:
     return bool(detector.isCrawler(user_agent)) or crawleruseragents.is_crawler(user_agent)
 
 
-_salt_cache: dict[date, str] = {}
-_salt_lock = threading.Lock()
+# One day's salt at a time: a new day's salt pushes out yesterday's.
+_salts: BoundedCache[date, str] = BoundedCache("audience.daily_salt", max_entries=1)
 
 
 def daily_salt(day: date) -> str:
     """Today's salt, made on first use; every older day's salt is deleted at that moment."""
-    with _salt_lock:
-        if day in _salt_cache:
-            return _salt_cache[day]
-    salt = _stored_salt(day)
-    with _salt_lock:
-        _salt_cache.clear()
-        _salt_cache[day] = salt
+    salt = _salts.get(day)
+    if salt is None:
+        salt = _stored_salt(day)
+        _salts.set(day, salt)
     return salt
 
 

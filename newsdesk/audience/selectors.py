@@ -8,7 +8,6 @@ render takes it from a short-lived per-process copy (``page_lists``).
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +23,10 @@ from newsdesk.audience.models import ArticleStats, MustRead
 from newsdesk.audience.stores import get_store
 from newsdesk.newsroom.models import Article, Section, last_update
 from newsdesk.newsroom.sql import top_ids
+from newsdesk.pagecache import expiry
 from newsdesk.pagecache import store as page_store
 from newsdesk.site import redis_breaker
+from newsdesk.site.caches import BoundedCache
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def _length() -> int:
     return settings.NEWSDESK_LIST_LENGTH
 
 
-def _take(items: list[Article], exclude_id: int | None) -> list[Article]:
+def _list_without(items: list[Article], exclude_id: int | None) -> list[Article]:
     """The first list-length items, skipping the page's own article.
 
     Reading one extra row and filtering here keeps each list to a single, index-backed query.
@@ -47,7 +48,7 @@ def _take(items: list[Article], exclude_id: int | None) -> list[Article]:
 
 def just_in(*, exclude_id: int | None = None) -> list[Article]:
     """The newest published articles site-wide."""
-    return _take(_just_in_rows(), exclude_id)
+    return _list_without(_just_in_rows(), exclude_id)
 
 
 def _just_in_rows() -> list[Article]:
@@ -59,7 +60,7 @@ def latest_stories(
     *, section: Section | None = None, exclude_id: int | None = None
 ) -> list[Article]:
     """The newest in one section; without a section, the most recently updated site-wide."""
-    return _take(_latest_rows(section), exclude_id)
+    return _list_without(_latest_rows(section), exclude_id)
 
 
 def _latest_rows(section: Section | None) -> list[Article]:
@@ -137,7 +138,7 @@ def popular_now(*, exclude_id: int | None = None) -> list[Article]:
     The score is forward-decayed (audience.trending), so ordering by the stored log score
     is ordering by the decayed score now; the top is read through the score's index.
     """
-    return _take(_popular_rows(), exclude_id)
+    return _list_without(_popular_rows(), exclude_id)
 
 
 def _popular_rows() -> list[Article]:
@@ -196,7 +197,7 @@ def _compose_must_reads(
     exclude_id: int | None,
     popular: list[Article] | None,
 ) -> list[Article]:
-    shown = _take(pinned, exclude_id)
+    shown = _list_without(pinned, exclude_id)
     if len(shown) >= _length():
         return shown
     skip = {a.pk for a in shown} | {a.pk for a in (popular or [])}
@@ -237,14 +238,16 @@ class SharedLists:
 
 
 @dataclass(frozen=True)
-class _Kept:
+class KeptLists:
+    """The lists of one section (None: site-wide) as read at ``read_at``."""
+
     lists: SharedLists
     stamp: str  # the purge clock, read before the lists were
     read_at: float  # time.time() before they were read
 
 
-_kept: dict[int | None, _Kept] = {}
-_kept_lock = threading.Lock()
+# Per section; sections are few, the bound only guards a pathological case.
+_kept: BoundedCache[int | None, KeptLists] = BoundedCache("audience.kept_lists", max_entries=1_000)
 
 
 def page_lists(*, section: Section | None, exclude_id: int | None) -> dict[str, list[Article]]:
@@ -269,10 +272,10 @@ def page_lists(*, section: Section | None, exclude_id: int | None) -> dict[str, 
             "popular_now": popular,
             "must_reads": must_reads(exclude_id=exclude_id, popular=popular),
         }
-    popular = _take(shared.popular, exclude_id)
+    popular = _list_without(shared.popular, exclude_id)
     return {
-        "latest_stories": _take(shared.latest, exclude_id),
-        "just_in": _take(shared.just_in, exclude_id),
+        "latest_stories": _list_without(shared.latest, exclude_id),
+        "just_in": _list_without(shared.just_in, exclude_id),
         "popular_now": popular,
         "must_reads": _compose_must_reads(
             shared.pinned,
@@ -312,7 +315,7 @@ def _shared_lists(section: Section | None) -> SharedLists | None:
         return None
     key = section.pk if section is not None else None
     kept = _kept.get(key)
-    if kept is not None and kept.stamp == stamp and time.time() - kept.read_at < seconds:
+    if kept is not None and kept.stamp == stamp and _still_current(kept, seconds):
         page_store.note_read_at(kept.read_at)
         return kept.lists
     read_at = time.time()
@@ -324,17 +327,23 @@ def _shared_lists(section: Section | None) -> SharedLists | None:
     known = {a.pk: a for a in (*latest, *newest, *popular, *pinned)}
     fill = _fill_rows(now, known=known) if len(pinned) <= _length() else []
     lists = SharedLists(latest=latest, just_in=newest, popular=popular, pinned=pinned, fill=fill)
-    with _kept_lock:
-        if len(_kept) > 1_000:  # sections are few; this only bounds a pathological case
-            _kept.clear()
-        _kept[key] = _Kept(lists, stamp, read_at)
+    _kept.set(key, KeptLists(lists, stamp, read_at))
     return lists
 
 
+def _still_current(kept: KeptLists, seconds: float) -> bool:
+    """Younger than ``seconds``, and no scheduled story has come live since they were read
+    (the moment the page cache last looked up for this purge clock: pagecache.expiry)."""
+    now = time.time()
+    scheduled = expiry.known_change(kept.stamp)
+    return now - kept.read_at < seconds and not (
+        scheduled is not None and kept.read_at < scheduled <= now
+    )
+
+
 def forget_kept_lists() -> None:
-    """Drops this process's kept lists (for tests)."""
-    with _kept_lock:
-        _kept.clear()
+    """Drops this process's kept lists: the next page reads them afresh."""
+    _kept.clear()
 
 
 def view_count(article: Article) -> int:

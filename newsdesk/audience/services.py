@@ -11,18 +11,10 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from newsdesk.audience import readers
-from newsdesk.audience.stores import RateLimited, StoreUnavailable, get_store
+from newsdesk.audience.errors import BadBeacon, StoreUnavailable, UnknownArticle
+from newsdesk.audience.stores import get_store
 from newsdesk.newsroom.models import Article
-
-# Seconds a client is asked to wait when the view store cannot be reached (answer 503).
-RETRY_AFTER_UNAVAILABLE = 30
-
-
-class UnknownArticle(Exception):
-    pass
-
-
-__all__ = ["Beacon", "RateLimited", "StoreUnavailable", "UnknownArticle", "view_record"]
+from newsdesk.site.caches import BoundedCache
 
 
 @dataclass(frozen=True)
@@ -33,12 +25,22 @@ class Beacon:
     is_staff: bool
 
 
+def beacon_article_id(raw: str) -> int:
+    """The article number a beacon names: digits only, 1 to 18 of them; else BadBeacon.
+
+    The one parser for the Django view and the WSGI fast path.
+    """
+    if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 18):
+        raise BadBeacon()
+    return int(raw)
+
+
 def view_record(*, beacon: Beacon, now: datetime | None = None) -> bool:
     """Counts the view if it is a real reader's first in the window; True when counted.
 
-    Raises UnknownArticle for an article that does not exist, RateLimited past the
-    per-reader rate, and StoreUnavailable when the view store (Redis, or the database) cannot
-    answer now. Returns only once a counted view is durably stored.
+    Raises (audience.errors) UnknownArticle for an article that does not exist, RateLimited
+    past the per-reader rate, and StoreUnavailable when the view store (Redis, or the
+    database) cannot answer now. Returns only once a counted view is durably stored.
     """
     try:
         return _record(beacon, now or timezone.now())
@@ -49,7 +51,7 @@ def view_record(*, beacon: Beacon, now: datetime | None = None) -> bool:
 def _record(beacon: Beacon, now: datetime) -> bool:
     row = _article_state(beacon.article_id)
     if row is None:
-        raise UnknownArticle(beacon.article_id)
+        raise UnknownArticle
     if beacon.is_staff or readers.is_bot(beacon.user_agent):
         return False
     reader = readers.reader_key(ip=beacon.ip, user_agent=beacon.user_agent, day=now.date())
@@ -63,7 +65,10 @@ def _record(beacon: Beacon, now: datetime) -> bool:
     return store.record(article_id=beacon.article_id, reader=reader, now=now, limit=limit)
 
 
-_states: dict[int, tuple[float, tuple[str, datetime | None] | None]] = {}
+# Per article: (when read, (status, publish time) or None); a burst of ids empties it.
+_states: BoundedCache[int, tuple[float, tuple[str, datetime | None] | None]] = BoundedCache(
+    "audience.article_states", max_entries=50_000
+)
 
 
 def _article_state(article_id: int) -> tuple[str, datetime | None] | None:
@@ -79,7 +84,5 @@ def _article_state(article_id: int) -> tuple[str, datetime | None] | None:
         return hit[1]
     row = Article.objects.filter(pk=article_id).values_list("status", "publish_at").first()
     if ttl > 0:
-        if len(_states) > 50_000:
-            _states.clear()
-        _states[article_id] = (time.monotonic(), row)
+        _states.set(article_id, (time.monotonic(), row))
     return row

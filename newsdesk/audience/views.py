@@ -11,15 +11,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from newsdesk.audience import charts, selectors, services
 from newsdesk.audience import dashboard as dashboard_data
+from newsdesk.audience.errors import UnknownArticle
 from newsdesk.newsroom.templatetags.newsdesk import compact_count
+from newsdesk.site.errors import NewsdeskError, error_response
 from newsdesk.site.http import client_ip
-
-
-def _text(status: int, message: str, **headers: str) -> HttpResponse:
-    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-    for name, value in headers.items():
-        response[name] = value
-    return response
 
 
 # A beacon carries no secret a third site could steal, and counting is guarded by the
@@ -28,24 +23,17 @@ def _text(status: int, message: str, **headers: str) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def beacon(request: HttpRequest) -> HttpResponse:
-    raw = request.POST.get("article", "")
-    if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 18):
-        return _text(400, "A view report needs the article's number, e.g. article=123.")
     user = getattr(request, "user", None)
-    data = services.Beacon(
-        article_id=int(raw),
-        ip=client_ip(request),
-        user_agent=request.headers.get("User-Agent", ""),
-        is_staff=bool(user and user.is_authenticated and user.is_staff),
-    )
     try:
+        data = services.Beacon(
+            article_id=services.beacon_article_id(request.POST.get("article", "")),
+            ip=client_ip(request),
+            user_agent=request.headers.get("User-Agent", ""),
+            is_staff=bool(user and user.is_authenticated and user.is_staff),
+        )
         services.view_record(beacon=data)
-    except services.UnknownArticle:
-        return _text(404, "There is no such article.")
-    except services.RateLimited as limited:
-        return _text(429, str(limited), **{"Retry-After": str(limited.retry_after)})
-    except services.StoreUnavailable as down:
-        return _text(503, str(down), **{"Retry-After": str(services.RETRY_AFTER_UNAVAILABLE)})
+    except NewsdeskError as error:  # bad beacon, unknown article, rate limited, unavailable
+        return error_response(request, error)
     # Counted, repeated or ignored: the answer is the same, so a bot learns nothing.
     return HttpResponse(status=204)
 
@@ -54,7 +42,7 @@ def beacon(request: HttpRequest) -> HttpResponse:
 def count(request: HttpRequest, article_id: int) -> HttpResponse:
     views = selectors.live_view_count(article_id)
     if views is None:
-        return JsonResponse({"error": "There is no such article."}, status=404)
+        return error_response(request, UnknownArticle(), as_json=True)
     response = JsonResponse({"views": views, "display": compact_count(views)})
     response["Cache-Control"] = "public, max-age=5"
     return response

@@ -16,30 +16,11 @@ from django.utils import timezone
 
 from newsdesk.comments import policy
 from newsdesk.comments import text as comment_text
+from newsdesk.comments.errors import Banned, CommentsClosed, Duplicate, TooSoon
 from newsdesk.comments.models import MAX_LENGTH, BannedReader, Comment, CommentReport
 from newsdesk.newsroom.models import Article
 from newsdesk.pagecache import keys as page_keys
 from newsdesk.pagecache.services import pages_purge
-
-
-class CommentsClosed(Exception):
-    pass
-
-
-class Banned(Exception):
-    pass
-
-
-class TooSoon(Exception):
-    """A rate limit: ``retry_after`` seconds until the reader may post again."""
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = max(1, retry_after)
-
-
-class Duplicate(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -62,7 +43,7 @@ def _check_limits(*, reader: str, article: Article, now: datetime) -> None:
     last = mine.order_by("-created_at").values_list("created_at", flat=True).first()
     if last is not None and now - last < timedelta(seconds=gap):
         wait = gap - int((now - last).total_seconds())
-        raise TooSoon(f"Please wait {wait} seconds before your next comment.", wait)
+        raise TooSoon(f"Please wait {wait} seconds before your next comment.", retry_after=wait)
     day = mine.filter(created_at__gt=now - timedelta(days=1))
     if day.count() >= settings.NEWSDESK_COMMENT_DAILY_LIMIT:
         oldest = day.order_by("created_at").values_list("created_at", flat=True).first()
@@ -70,13 +51,13 @@ def _check_limits(*, reader: str, article: Article, now: datetime) -> None:
         raise TooSoon(
             f"You have posted {settings.NEWSDESK_COMMENT_DAILY_LIMIT} comments in a day; "
             f"you can post again in {wait // 3600} h {wait % 3600 // 60} min.",
-            wait,
+            retry_after=wait,
         )
     if mine.filter(article=article).count() >= settings.NEWSDESK_COMMENT_PER_ARTICLE_LIMIT:
         raise TooSoon(
             f"You can post at most {settings.NEWSDESK_COMMENT_PER_ARTICLE_LIMIT} comments "
             "on one article.",
-            24 * 3600,
+            retry_after=24 * 3600,
         )
 
 
@@ -120,11 +101,13 @@ def comment_post(
 
     Guarantees: at most 300 code points after NFC, stored as text (escaped when shown);
     limits, bans and closing rules checked before anything is written; the row is committed
-    before this returns. The comment is approved or held as the rules say.
+    before this returns. The comment is approved or held as the rules say. Refusals are
+    comments.errors (closed, banned, too soon, duplicate); a text that cannot be a comment
+    is a ValidationError.
     """
     now = now or timezone.now()
     if not policy.comments_open(article, now):
-        raise CommentsClosed("Comments on this article are closed.")
+        raise CommentsClosed
     body = comment_text.normalize(text)
     if not body:
         raise ValidationError("The comment is empty.")
@@ -144,7 +127,7 @@ def comment_post(
     if email:
         banned = banned | BannedReader.objects.filter(email__iexact=email)
     if banned.exists():
-        raise Banned("You can no longer comment on this site.")
+        raise Banned
     token = secrets.token_urlsafe(24)
     comment = Comment(
         article=article,
@@ -166,7 +149,7 @@ def comment_post(
             reader=reader, article=article, text=body, created_at__gt=now - timedelta(hours=1)
         )
         if duplicate.exists():
-            raise Duplicate("You posted this same comment a moment ago.")
+            raise Duplicate
         comment.save()
     return comment, token
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,9 +13,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.comments import origin, services
+from newsdesk.comments.errors import InvalidComment, NoOrigin, StaleForm
 from newsdesk.comments.forms import CommentForm, EditForm, started_token
 from newsdesk.comments.models import Comment
 from newsdesk.newsroom.models import Article
+from newsdesk.site.errors import NewsdeskError, error_response
 from newsdesk.site.http import client_ip
 
 COOKIE_PATH = "/comments/"
@@ -23,28 +27,52 @@ def _poster(request: HttpRequest) -> services.Poster:
     return services.Poster(ip=client_ip(request), user_agent=request.headers.get("User-Agent", ""))
 
 
-def _form_page(request, article, form, *, status: int, message: str = "", parent=None):
-    """The uncached comment page: the form as sent, why it was not posted, and a fresh token."""
-    response = render(
-        request,
-        "comments/form_page.html",
-        {
-            "article": article,
-            "form": form,
-            "message": message,
-            "parent": parent,
-            "started": started_token(),
-        },
-        status=status,
-    )
+def _uncached(
+    request: HttpRequest,
+    template_name: str,
+    context: dict[str, Any],
+    error: NewsdeskError | None = None,
+) -> HttpResponse:
+    """The page, or with an error its status, message and Retry-After; never cached, as it
+    carries the reader's own token and text."""
+    if error is None:
+        response = render(request, template_name, context)
+    else:
+        response = error_response(request, error, template_name=template_name, context=context)
     add_never_cache_headers(response)
     return response
+
+
+def _form_page(request, article, form, *, parent=None, error: NewsdeskError | None = None):
+    """The uncached comment page: the form as sent, why it was not posted, and a fresh token."""
+    context = {"article": article, "form": form, "parent": parent, "started": started_token()}
+    return _uncached(request, "comments/form_page.html", context, error)
 
 
 def _see_other(url: str) -> HttpResponseRedirect:
     response = HttpResponseRedirect(url)
     response.status_code = 303
     return response
+
+
+def _submitted(request: HttpRequest, form: CommentForm) -> dict[str, Any] | None:
+    """The form's data if it may go to the service; None for a bot (dropped, told nothing).
+
+    Raises PermissionDenied for a post from another site, and comments.errors for a form
+    to be shown again.
+    """
+    verdict = origin.check(request)
+    if verdict == "cross-site":
+        raise PermissionDenied("Comments can be sent only from this site's own pages.")
+    valid = form.is_valid()  # also before a refusal: the page shows the reader's text again
+    if verdict == "no-token":
+        raise NoOrigin
+    if not valid:
+        raise InvalidComment
+    check = form.automation_check()
+    if check == "stale":
+        raise StaleForm
+    return None if check == "bot" else form.cleaned_data
 
 
 @csrf_exempt  # checked by origin.check, which works on cached pages (see comments.origin)
@@ -58,42 +86,14 @@ def post(request: HttpRequest, article_id: int, parent_id: int | None = None) ->
         )
     if request.method == "GET":  # the reply form, or the form on its own page
         form = CommentForm(initial={"parent": parent_id})
-        return _form_page(request, article, form, status=200, parent=parent)
+        return _form_page(request, article, form, parent=parent)
     form = CommentForm(request.POST)
-    verdict = origin.check(request)
-    if verdict == "cross-site":
-        raise PermissionDenied("Comments can be sent only from this site's own pages.")
-    if verdict == "no-token":
-        form.is_valid()
-        return _form_page(
-            request,
-            article,
-            form,
-            status=403,
-            parent=parent,
-            message=(
-                "Your browser did not say which page this came from. Please check your comment "
-                "and send it again from this page."
-            ),
-        )
-    if not form.is_valid():
-        return _form_page(request, article, form, status=400, parent=parent)
-    check = form.automation_check()
-    if check == "bot":
-        return _see_other(article.get_absolute_url())  # dropped, and told nothing
-    if check == "stale":
-        return _form_page(
-            request,
-            article,
-            form,
-            status=400,
-            parent=parent,
-            message="This form is more than a week old. Please send it again.",
-        )
-    data = form.cleaned_data
-    if data.get("parent") and parent is None:
-        parent = Comment.objects.visible().filter(pk=data["parent"], article=article).first()
     try:
+        data = _submitted(request, form)
+        if data is None:
+            return _see_other(article.get_absolute_url())  # a bot: dropped, and told nothing
+        if data.get("parent") and parent is None:
+            parent = Comment.objects.visible().filter(pk=data["parent"], article=article).first()
         comment, token = services.comment_post(
             article=article,
             poster=_poster(request),
@@ -102,17 +102,16 @@ def post(request: HttpRequest, article_id: int, parent_id: int | None = None) ->
             email=data.get("email") or "",
             parent=parent,
         )
-    except services.TooSoon as error:
-        response = _form_page(request, article, form, status=429, parent=parent, message=str(error))
-        response["Retry-After"] = str(error.retry_after)
-        return response
-    except services.Duplicate as error:
-        return _form_page(request, article, form, status=409, parent=parent, message=str(error))
-    except (services.CommentsClosed, services.Banned) as error:
-        return _form_page(request, article, form, status=403, parent=parent, message=str(error))
+    except NewsdeskError as error:
+        return _form_page(request, article, form, parent=parent, error=error)
     except ValidationError as error:
         form.add_error(None, error)
-        return _form_page(request, article, form, status=400, parent=parent)
+        return _form_page(request, article, form, parent=parent, error=InvalidComment())
+    return _posted(request, article, comment, token)
+
+
+def _posted(request: HttpRequest, article: Article, comment: Comment, token: str) -> HttpResponse:
+    """Back to the article, with the cookies that let this browser edit the comment."""
     if comment.status == Comment.Status.APPROVED:
         response = _see_other(f"{article.get_absolute_url()}#comment-{comment.pk}")
     else:
@@ -167,14 +166,8 @@ def edit(request: HttpRequest, comment_id: int) -> HttpResponse:
         return _see_other(comment.article.get_absolute_url() + anchor)
     if request.method == "GET":
         services.check_owner(comment=comment, token=token)
-    response = render(
-        request,
-        "comments/edit.html",
-        {"comment": comment, "form": form},
-        status=400 if request.method == "POST" else 200,
-    )
-    add_never_cache_headers(response)
-    return response
+    error = InvalidComment() if request.method == "POST" else None  # the form did not pass
+    return _uncached(request, "comments/edit.html", {"comment": comment, "form": form}, error)
 
 
 @csrf_exempt  # checked by origin.check

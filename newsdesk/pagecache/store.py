@@ -29,6 +29,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
+from newsdesk.site.caches import BoundedCache, on_clear
+
 GENERATION = "pagecache:generation"
 CLOCK = "pagecache:clock"  # moved after a purge's marks are written (see _Memory)
 MAX_TTL = 60  # figures that refresh by nature (views, Popular Now) are never older than this
@@ -133,9 +135,10 @@ class _Memory:
 
 
 memory = _Memory()
+on_clear("pagecache.memory", memory.clear)
 
-
-_refreshing: dict[str, float] = {}
+# When a request of this process began re-rendering each address (refresh_due).
+_refreshing: BoundedCache[str, float] = BoundedCache("pagecache.refreshing", max_entries=10_000)
 _refreshing_lock = threading.Lock()
 
 
@@ -156,9 +159,7 @@ def refresh_due(address: str, entry: Entry) -> bool:
         claimed = _refreshing.get(address)
         if claimed is not None and now - claimed < ahead:
             return False  # another request of this process is rendering it
-        if len(_refreshing) > 10_000:
-            _refreshing.clear()
-        _refreshing[address] = now
+        _refreshing.set(address, now)
         return True
 
 

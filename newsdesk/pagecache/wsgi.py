@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from redis.exceptions import RedisError
 
-from newsdesk.pagecache import keys, store
+from newsdesk.pagecache import expiry, keys, store
 from newsdesk.site import redis_breaker
+from newsdesk.site.caches import on_clear
 from newsdesk.site.http import has_session, host_allowed
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ class _Renders:
 
 
 renders = _Renders()
+on_clear("pagecache.renders", renders.clear)
 
 
 class PageCache:
@@ -140,11 +142,12 @@ class PageCache:
         while True:
             running = renders.begin(address)
             if running is None:
-                outcome: dict = {}
+                stored = False
                 try:
-                    return self._render(environ, start_response, address, path, outcome)
+                    response, stored = self._render_page(environ, start_response, address, path)
+                    return response
                 finally:
-                    renders.end(address, stored=outcome.get("stored", False))
+                    renders.end(address, stored=stored)
             if running is PASS:
                 return self._render(environ, start_response, address, path)
             if not running.wait(max(0.0, deadline - time.monotonic())):
@@ -158,19 +161,24 @@ class PageCache:
             if time.monotonic() >= deadline:
                 return self._render(environ, start_response, address, path)
 
-    def _render(
-        self, environ, start_response, address: str, path: str, outcome: dict | None = None
-    ) -> Iterable[bytes]:
+    def _render(self, environ, start_response, address: str, path: str) -> Iterable[bytes]:
+        return self._render_page(environ, start_response, address, path)[0]
+
+    def _render_page(
+        self, environ, start_response, address: str, path: str
+    ) -> tuple[Iterable[bytes], bool]:
+        """Renders the page through Django and stores it if it may be stored.
+
+        The response, and whether a copy was stored (waiting requests take it).
+        """
         try:
             # Both read before the render: a purge during it makes the new copy stale.
             stamp = store.clock()
             generation = store.generation()
         except Exception as error:
             _failed(error)
-            return self.app(environ, start_response)
-        # A HEAD is rendered as the GET it stands for, so it fills the cache too.
+            return self.app(environ, start_response), False
         seen: dict = {}
-
         has_cookies = bool(environ.get("HTTP_COOKIE"))
         store.render_begins()
         started = time.time()
@@ -182,35 +190,56 @@ class PageCache:
                 return start_response(status, headers, exc_info)
             return lambda data: None
 
+        # A HEAD is rendered as the GET it stands for, so it fills the cache too.
         result = self.app({**environ, "REQUEST_METHOD": "GET"}, capture)
         if seen.get("passed"):
-            if environ["REQUEST_METHOD"] == "HEAD":
-                _close(result)
-                return []
-            return result
+            return _passed_through(environ, result), False
+        stored_at = store.render_read_at(started)
         try:
-            body = b"".join(result)
-        finally:
-            _close(result)
-        headers = [(k, v) for k, v in seen["headers"] if k.lower() not in OWN_HEADERS]
-        entry = store.Entry(
-            status=seen["status"],
-            headers=headers,
-            body=body,
-            keys=_keys(seen["headers"], path),
-            etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
-            stored_at=store.render_read_at(started),
-            generation=generation,
-            cookieless=_varies_on_cookie(seen["headers"]),
-        )
-        try:
-            store.put(address, entry, stamp=stamp)
-        except Exception as error:
-            _failed(error, "not stored")
-        else:
-            if outcome is not None:
-                outcome["stored"] = True
-        return _answer(environ, start_response, entry, "MISS")
+            # A scheduled story due before the TTL runs out ends this copy's life at its time.
+            stored_at = expiry.end_of_life(stored_at, store.ttl(), stamp)
+        except Exception:
+            logger.warning("next scheduled change unknown; copy kept for the TTL", exc_info=True)
+        entry = _entry(result, seen, path, stored_at=stored_at)
+        entry.generation = generation
+        stored = _store(address, entry, stamp)
+        return _answer(environ, start_response, entry, "MISS"), stored
+
+
+def _passed_through(environ: dict, result: Iterable[bytes]) -> Iterable[bytes]:
+    """Django's own response, not storable: as it is (a HEAD gets no body)."""
+    if environ["REQUEST_METHOD"] == "HEAD":
+        _close(result)
+        return []
+    return result
+
+
+def _entry(result: Iterable[bytes], seen: dict, path: str, *, stored_at: float) -> store.Entry:
+    """The stored form of a rendered response (generation set by the caller)."""
+    try:
+        body = b"".join(result)
+    finally:
+        _close(result)
+    return store.Entry(
+        status=seen["status"],
+        headers=[(k, v) for k, v in seen["headers"] if k.lower() not in OWN_HEADERS],
+        body=body,
+        keys=_keys(seen["headers"], path),
+        etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        stored_at=stored_at,
+        generation=0,
+        cookieless=_varies_on_cookie(seen["headers"]),
+    )
+
+
+def _store(address: str, entry: store.Entry, stamp: str | None) -> bool:
+    """Keeps the copy; a store that fails is logged and the page is still answered."""
+    try:
+        store.put(address, entry, stamp=stamp)
+    except Exception as error:
+        _failed(error, "not stored")
+        return False
+    return True
 
 
 class _Unavailable(Exception):

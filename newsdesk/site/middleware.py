@@ -7,11 +7,10 @@ from collections.abc import Callable
 
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
-from django.template import loader
+
+from newsdesk.site.errors import DatabaseUnavailable, error_response
 
 logger = logging.getLogger(__name__)
-
-RETRY_AFTER = 10  # seconds
 
 
 class DatabaseUnavailableMiddleware:
@@ -33,8 +32,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError):
             return None
         logger.warning("database unavailable for %s", request.path, exc_info=exception)
-        body = loader.get_template("503.html").render()
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = str(RETRY_AFTER)
+        # No request: the page renders without context processors, which may need the database.
+        response = error_response(None, DatabaseUnavailable(), template_name="503.html")
         response["Cache-Control"] = "no-store"
         return response

@@ -13,6 +13,8 @@ import time
 
 from django.conf import settings
 
+from newsdesk.site.caches import on_clear
+
 _open_until = [0.0]
 
 
@@ -26,3 +28,6 @@ def trip() -> None:
 
 def reset() -> None:
     _open_until[0] = 0.0
+
+
+on_clear("site.redis_breaker", reset)

@@ -78,7 +78,7 @@ def test_a_failing_render_ends_its_turn(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(wsgi.PageCache, "_render", broken)
+    monkeypatch.setattr(wsgi.PageCache, "_render_page", broken)
     with pytest.raises(RuntimeError):
         call(SLOW)
     assert wsgi.renders.idle()

@@ -17,17 +17,17 @@ import functools
 
 from django.conf import settings
 
+from newsdesk.audience.errors import RateLimited, StoreUnavailable
 from newsdesk.audience.stores.base import (
     Batch,
     LocalRate,
-    RateLimited,
-    StoreUnavailable,
     apply_batch,
     hour_of,
     window,
 )
 from newsdesk.audience.stores.redis_store import RedisStore
 from newsdesk.audience.stores.sql import SQLStore, _writers_lock, write_views
+from newsdesk.site.caches import on_clear
 
 __all__ = [
     "Batch",
@@ -52,3 +52,7 @@ def _store_for(url: str, prefix: str) -> SQLStore | RedisStore:
 
 def get_store() -> SQLStore | RedisStore:
     return _store_for(settings.REDIS_URL, settings.NEWSDESK_REDIS_PREFIX)
+
+
+# A fresh store after clear_all: its per-process rate counts go with it.
+on_clear("audience.store", _store_for.cache_clear)

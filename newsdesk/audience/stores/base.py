@@ -1,4 +1,7 @@
-"""What both view stores share: their errors, the rate window, and batches of views for SQL."""
+"""What both view stores share: the rate window and batches of views for SQL.
+
+Their errors (RateLimited, StoreUnavailable) are in newsdesk.audience.errors.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +14,9 @@ from django.conf import settings
 from django.db import connection
 
 from newsdesk.audience import trending
+from newsdesk.audience.errors import RateLimited
 from newsdesk.audience.models import ArticleStats, ViewHour
 from newsdesk.newsroom.models import Article
-
-
-class StoreUnavailable(Exception):
-    """The view store cannot answer now (Redis or the database): the view is not counted."""
-
-    def __init__(self) -> None:
-        super().__init__("View counting is paused for a moment; the view was not counted.")
-
-
-class RateLimited(Exception):
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"Too many views reported; try again in {retry_after} s.")
-        self.retry_after = retry_after
 
 
 def _minute(now: datetime) -> tuple[int, int]:

@@ -14,15 +14,9 @@ import redis.exceptions
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 
+from newsdesk.audience.errors import RateLimited, StoreUnavailable
 from newsdesk.audience.models import FlushCursor
-from newsdesk.audience.stores.base import (
-    Batch,
-    RateLimited,
-    StoreUnavailable,
-    _minute,
-    apply_batches,
-    window,
-)
+from newsdesk.audience.stores.base import Batch, _minute, apply_batches, window
 from newsdesk.site import redis_breaker
 
 logger = logging.getLogger(__name__)

@@ -13,12 +13,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 
+from newsdesk.audience.errors import StoreUnavailable
 from newsdesk.audience.journal import Journal, JournalFull, View
 from newsdesk.audience.models import RecentView
 from newsdesk.audience.stores.base import (
     Batch,
     LocalRate,
-    StoreUnavailable,
     apply_batches,
     window,
 )

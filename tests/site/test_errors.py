@@ -1,0 +1,216 @@
+"""The error vocabulary: each error's status, Retry-After and body, in Django and in WSGI."""
+
+import json
+
+import pytest
+from django.test import RequestFactory, override_settings
+
+from newsdesk.audience import errors as audience_errors
+from newsdesk.comments import errors as comment_errors
+from newsdesk.site import errors
+from newsdesk.site.errors import NewsdeskError, error_response, wsgi_error
+
+# Every error the site raises: how it is built, then the status, Retry-After and message
+# the client gets. A new NewsdeskError without a row here fails test_every_error_is_listed.
+VOCABULARY = [
+    (errors.BadRequest, (), 400, None, "The request was not understood."),
+    (errors.Forbidden, (), 403, None, "You are not allowed to do that."),
+    (errors.NotFound, (), 404, None, "There is nothing here."),
+    (errors.Conflict, (), 409, None, "That was done already."),
+    (errors.TooManyRequests, (), 429, None, "Too many requests; please wait a moment."),
+    (errors.Unavailable, (), 503, None, "This is unavailable for a moment; please try again."),
+    (
+        errors.DatabaseUnavailable,
+        (),
+        503,
+        "10",
+        "Our database is busy for a moment; please try again in a few seconds.",
+    ),
+    (comment_errors.CommentsClosed, (), 403, None, "Comments on this article are closed."),
+    (comment_errors.Banned, (), 403, None, "You can no longer comment on this site."),
+    (
+        comment_errors.TooSoon,
+        ("Please wait 55 seconds before your next comment.", 55),
+        429,
+        "55",
+        "Please wait 55 seconds before your next comment.",
+    ),
+    (comment_errors.Duplicate, (), 409, None, "You posted this same comment a moment ago."),
+    (
+        comment_errors.NoOrigin,
+        (),
+        403,
+        None,
+        "Your browser did not say which page this came from. Please check your comment "
+        "and send it again from this page.",
+    ),
+    (
+        comment_errors.StaleForm,
+        (),
+        400,
+        None,
+        "This form is more than a week old. Please send it again.",
+    ),
+    (comment_errors.InvalidComment, (), 400, None, ""),
+    (
+        audience_errors.BadBeacon,
+        (),
+        400,
+        None,
+        "A view report needs the article's number, e.g. article=123.",
+    ),
+    (audience_errors.UnknownArticle, (), 404, None, "There is no such article."),
+    (
+        audience_errors.RateLimited,
+        (None, 42),
+        429,
+        "42",
+        "Too many views reported; try again in 42 s.",
+    ),
+    (
+        audience_errors.StoreUnavailable,
+        (),
+        503,
+        "30",
+        "View counting is paused for a moment; the view was not counted.",
+    ),
+]
+
+
+def build(cls, args):
+    if not args:
+        return cls()
+    message, retry_after = args
+    if cls is audience_errors.RateLimited:
+        return cls(retry_after=retry_after)
+    return cls(message, retry_after=retry_after)
+
+
+IDS = [row[0].__name__ for row in VOCABULARY]
+
+
+def _all_subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _all_subclasses(sub)
+
+
+def test_every_error_is_listed_and_has_its_own_code():
+    listed = {row[0] for row in VOCABULARY}
+    known = {cls for cls in _all_subclasses(NewsdeskError) if cls.__module__.startswith("newsdesk")}
+    assert known == listed
+    codes = [cls.code for cls in listed]
+    assert len(codes) == len(set(codes))
+
+
+@pytest.mark.parametrize(("cls", "args", "status", "retry_after", "message"), VOCABULARY, ids=IDS)
+def test_a_django_view_answers_with_the_errors_status_retry_after_and_message(
+    cls, args, status, retry_after, message
+):
+    response = error_response(None, build(cls, args))
+    assert response.status_code == status
+    assert response.get("Retry-After") == retry_after
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == message
+
+
+@pytest.mark.parametrize(("cls", "args", "status", "retry_after", "message"), VOCABULARY, ids=IDS)
+def test_as_json_the_body_is_the_message_under_error(cls, args, status, retry_after, message):
+    response = error_response(None, build(cls, args), as_json=True)
+    assert response.status_code == status
+    assert response.get("Retry-After") == retry_after
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {"error": message}
+
+
+@pytest.mark.parametrize(("cls", "args", "status", "retry_after", "message"), VOCABULARY, ids=IDS)
+def test_a_wsgi_layer_answers_the_same_after_its_own_headers(
+    cls, args, status, retry_after, message
+):
+    seen = {}
+
+    def start_response(status_line, headers, exc_info=None):
+        seen.update(status_line=status_line, headers=headers)
+
+    own = [("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store")]
+    body = b"".join(wsgi_error(build(cls, args), start_response, headers=own))
+    assert int(seen["status_line"].split()[0]) == status
+    assert body == message.encode()
+    expected = list(own)
+    if message:
+        expected += [
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", str(len(message.encode()))),
+        ]
+    if retry_after is not None:
+        expected.append(("Retry-After", retry_after))
+    assert seen["headers"] == expected
+
+
+def test_the_wsgi_status_line_carries_the_reason_phrase():
+    lines = []
+    for error in (audience_errors.RateLimited(3), audience_errors.StoreUnavailable()):
+        wsgi_error(error, lambda status, headers: lines.append(status))
+    assert lines == ["429 Too Many Requests", "503 Service Unavailable"]
+
+
+def test_a_retry_after_of_zero_or_less_is_sent_as_one_second():
+    assert comment_errors.TooSoon("Wait.", retry_after=0).retry_after == 1
+    assert (
+        error_response(None, comment_errors.TooSoon("Wait.", retry_after=-5))["Retry-After"] == "1"
+    )
+
+
+def test_a_message_given_when_raised_replaces_the_class_one_and_is_str():
+    error = audience_errors.BadBeacon("A view report needs the article's number.")
+    assert str(error) == error.message == "A view report needs the article's number."
+    assert audience_errors.BadBeacon.message.endswith("e.g. article=123.")
+    assert str(comment_errors.Banned()) == "You can no longer comment on this site."
+
+
+def test_an_error_is_still_the_exception_callers_catch():
+    with pytest.raises(audience_errors.StoreUnavailable):
+        raise audience_errors.StoreUnavailable
+    assert issubclass(comment_errors.TooSoon, errors.TooManyRequests)
+    assert issubclass(audience_errors.StoreUnavailable, errors.Unavailable)
+
+
+PAGE = {
+    "page.html": "{{ message }}|{{ error.code }}|{{ heading }}|{{ request.path|default:'none' }}",
+}
+LOCMEM = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "OPTIONS": {
+            "loaders": [("django.template.loaders.locmem.Loader", PAGE)],
+            "context_processors": ["django.template.context_processors.request"],
+        },
+    }
+]
+
+
+@override_settings(TEMPLATES=LOCMEM)
+def test_a_page_is_rendered_with_the_message_the_error_and_the_callers_context():
+    request = RequestFactory().post("/comments/1/")
+    error = comment_errors.TooSoon("Please wait 5 seconds.", retry_after=5)
+    response = error_response(request, error, template_name="page.html", context={"heading": "H"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "5"
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.content.decode() == "Please wait 5 seconds.|too_soon|H|/comments/1/"
+
+
+@override_settings(TEMPLATES=LOCMEM)
+def test_without_a_request_a_page_renders_without_context_processors():
+    response = error_response(None, errors.DatabaseUnavailable(), template_name="page.html")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert response.content.decode().endswith("|database_unavailable||none")
+
+
+def test_the_503_page_for_a_database_that_is_down_needs_no_database():
+    # No django_db mark: any query would fail the test.
+    response = error_response(None, errors.DatabaseUnavailable(), template_name="503.html")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    assert "please try again in a few seconds" in response.content.decode()
