@@ -7,6 +7,14 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self) -> None:
-        from newsdesk.newsroom import signal_handlers
+        from newsdesk.newsroom import selectors, signal_handlers
+        from newsdesk.pagecache import expiry
 
         signal_handlers.connect()
+
+        def next_scheduled() -> float | None:
+            moment = selectors.next_scheduled_at()
+            return moment.timestamp() if moment else None
+
+        # A scheduled story goes public by its time alone: cached pages end their life then.
+        expiry.register("newsroom.scheduled", next_scheduled)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
@@ -81,3 +84,16 @@ def tag_articles(*, tag: Tag) -> QuerySet[Article]:
 
 def sections_for_nav() -> list[Section]:
     return list(Section.objects.only("name", "slug"))
+
+
+def next_scheduled_at() -> datetime | None:
+    """The earliest publish time still ahead among published (scheduled) articles.
+
+    One query through article_live_idx. The page cache ends stored pages at this moment.
+    """
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
