@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -124,3 +125,10 @@ class BannedReader(models.Model):
 
     def __str__(self) -> str:
         return self.email or f"reader {self.reader[:10]}…"
+
+    def clean(self) -> None:
+        if not (self.reader or self.email.strip()):
+            raise ValidationError(
+                "A ban needs the reader's e-mail address; to ban the writer of a comment, use "
+                "Ban on the comment itself."
+            )

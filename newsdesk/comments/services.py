@@ -248,7 +248,10 @@ def reader_ban(*, comment: Comment, moderator: AbstractBaseUser, reason: str = "
         reason=reason or f"Comment {comment.pk}",
         created_by=moderator,
     )
-    taken_down = Comment.objects.filter(reader=comment.reader).exclude(status=Comment.Status.SPAM)
+    # A comment stored without a reader key (imported, or from before keys) speaks for itself
+    # only: an empty key must not match every other keyless comment.
+    writer = {"reader": comment.reader} if comment.reader else {"pk": comment.pk}
+    taken_down = Comment.objects.filter(**writer).exclude(status=Comment.Status.SPAM)
     # A bulk update sends no signal: the cached pages that showed these comments are named here.
     shown_on = set(
         taken_down.filter(status=Comment.Status.APPROVED).values_list("article_id", flat=True)

@@ -176,7 +176,9 @@ class StateFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleForm
-    list_display = ["headline", "section", "state", "publish_at", "view_on_site_link"]
+    # The page link is added per request (get_list_display): a preview only for who may see it.
+    list_display = ["headline", "section", "state", "publish_at"]
+    change_list_template = "admin/newsroom/article/change_list.html"
     list_filter = [StateFilter, "section"]
     list_select_related = ["section"]
     search_fields = ["headline", "summary", "slug"]
@@ -219,10 +221,32 @@ class ArticleAdmin(VersionAdmin):
     def state(self, obj: Article) -> str:
         return obj.workflow_state
 
-    @admin.display(description="page")
-    def view_on_site_link(self, obj: Article) -> str:
-        label = "View" if obj.is_live() else "Preview"
-        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
+    class Media:
+        js = ["newsdesk/article_form.js"]
+
+    def get_list_display(self, request):
+        @admin.display(description="page")
+        def page_link(obj: Article) -> str:
+            if obj.is_live():
+                return format_html('<a href="{}">View</a>', obj.get_absolute_url())
+            if rules.can_preview(request.user, obj):
+                return format_html('<a href="{}">Preview</a>', obj.get_absolute_url())
+            return "-"
+
+        return [*self.list_display, page_link]
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"can_recover": self.has_delete_permission(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if obj is not None:
+            # No link this user would be refused: History restores, so it follows editing.
+            response.context_data["can_read_history"] = self.has_change_permission(request, obj)
+            if not obj.is_live() and not rules.can_preview(request.user, obj):
+                response.context_data["has_absolute_url"] = False
+        return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         qs = super().get_queryset(request)

@@ -206,3 +206,26 @@ def test_akismet_unreachable_holds(client, article, settings):
     settings.AKISMET_URL = "http://127.0.0.1:9/closed"
     assert post(client, article, "Hello").status_code == 303
     assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_banning_a_keyless_comment_takes_down_that_comment_only(article, moderator):
+    # Comments stored without a reader key (imported, or from before keys) are not one writer.
+    keyless = [
+        Comment.objects.create(
+            article=article, name=f"Old {n}", text="From the archive.", reader="", status="approved"
+        )
+        for n in range(3)
+    ]
+    services.reader_ban(comment=keyless[0], moderator=moderator)
+    statuses = [Comment.objects.get(pk=c.pk).status for c in keyless]
+    assert statuses == [Comment.Status.REJECTED, Comment.Status.APPROVED, Comment.Status.APPROVED]
+
+
+def test_a_ban_with_neither_key_nor_address_is_refused(client, db):
+    from tests.factories import make_user
+
+    client.force_login(make_user("boss", superuser=True))
+    response = client.post(reverse("admin:comments_bannedreader_add"), {"email": "", "reason": ""})
+    assert response.status_code == 200
+    assert "A ban needs the reader&#x27;s e-mail address" in response.content.decode()
+    assert BannedReader.objects.count() == 0
