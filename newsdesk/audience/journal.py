@@ -241,9 +241,9 @@ class Journal:
         while True:
             with self.writers_lock(), transaction.atomic():
                 row, _ = FlushCursor.objects.select_for_update().get_or_create(
-                    name=owned.cursor_name, defaults={"last_id": "0"}
+                    name=owned.cursor_name, defaults={"position": "0"}
                 )
-                offset = int(row.last_id)
+                offset = int(row.position)
                 chunk = os.pread(owned.fd, READ_LIMIT, offset)
                 end = chunk.rfind(b"\n") + 1  # whole lines only: one may be half written
                 if end == 0:
@@ -251,8 +251,8 @@ class Journal:
                 views = decode(chunk[:end])
                 if views:
                     self.write_views(views)
-                row.last_id = str(offset + end)
-                row.save(update_fields=["last_id"])
+                row.position = str(offset + end)
+                row.save(update_fields=["position"])
             owned.committed = offset + end
             written += len(views)
             if len(chunk) < READ_LIMIT:

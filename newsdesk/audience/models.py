@@ -88,15 +88,16 @@ class DailySalt(models.Model):
 class FlushCursor(models.Model):
     """How far a source of views has been written into SQL; moves in the same transaction.
 
-    ``name`` is the Redis stream (``last_id`` an entry id) or ``journal:<file>`` for a view
-    journal (``last_id`` a byte offset; audience.journal).
+    ``name`` is the Redis stream (``position``: the last entry id written) or
+    ``journal:<file>`` for a view journal (``position``: the byte offset written up to;
+    audience.journal).
     """
 
     name = models.CharField("stream", max_length=64, primary_key=True)
-    last_id = models.CharField("last entry written", max_length=64, default="0-0")
+    position = models.CharField("written up to", max_length=64, default="0-0")
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.last_id}"
+        return f"{self.name}: {self.position}"
 
 
 class MustReadQuerySet(models.QuerySet):

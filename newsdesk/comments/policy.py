@@ -33,7 +33,7 @@ def comments_open(article: Article, now: datetime) -> bool:
     return not days or article.publish_at >= now - timedelta(days=days)
 
 
-def reader_key(ip: str) -> str:
+def address_key(ip: str) -> str:
     """A stable keyed hash of the poster's address: limits and bans outlast a day, the address
     itself is never stored."""
     key = settings.SECRET_KEY.encode()

@@ -30,7 +30,7 @@ class Poster:
 
     @property
     def reader(self) -> str:
-        return policy.reader_key(self.ip)
+        return policy.address_key(self.ip)
 
 
 def _token_hash(token: str) -> str:

@@ -116,7 +116,7 @@ def test_a_stopped_process_journal_is_taken_over_and_deleted(journal, article):
     orphan = journal.directory / "12345-1-dead.log"
     now = timezone.now()
     orphan.write_bytes(b"".join(encode(article.pk, f"r{i}", now) for i in range(7)))
-    FlushCursor.objects.create(name=f"journal:{orphan.name}", last_id="0")
+    FlushCursor.objects.create(name=f"journal:{orphan.name}", position="0")
     # One more journal whose process is alive (it holds the lock): left alone.
     alive = journal.directory / "23456-1-live.log"
     alive.write_bytes(encode(article.pk, "live", now))
@@ -144,7 +144,7 @@ def test_an_orphan_partly_written_through_counts_only_the_rest(journal, article)
     # Its process had written the first four through before it was killed.
     write_views([(article.pk, f"r{i}", now) for i in range(4)])
     done = sum(len(line) for line in lines[:4])
-    FlushCursor.objects.create(name=f"journal:{orphan.name}", last_id=str(done))
+    FlushCursor.objects.create(name=f"journal:{orphan.name}", position=str(done))
     assert journal.adopt_orphans() == 2
     assert views(article) == 6
 
@@ -288,4 +288,4 @@ def test_the_cursor_holds_the_offset_written_through(journal, article):
         journal.append(article.pk, f"r{reader}", timezone.now())
     journal.flush()
     cursor = FlushCursor.objects.get(name=f"journal:{journal._active.path.name}")
-    assert int(cursor.last_id) == journal._active.path.stat().st_size
+    assert int(cursor.position) == journal._active.path.stat().st_size

@@ -184,11 +184,11 @@ class RedisStore:
     def _flush(self, limit: int) -> int:
         written = 0
         while True:
-            cursor = FlushCursor.objects.filter(name=self.stream).values_list("last_id", flat=True)
+            cursor = FlushCursor.objects.filter(name=self.stream).values_list("position", flat=True)
             self._trim_through(cursor.first() or "0-0")
             with transaction.atomic():
                 row, _ = FlushCursor.objects.select_for_update().get_or_create(name=self.stream)
-                entries = self.client.xrange(self.stream, min=f"({row.last_id}", count=limit)
+                entries = self.client.xrange(self.stream, min=f"({row.position}", count=limit)
                 if not entries:
                     return written
                 batches: dict[int, Batch] = defaultdict(Batch)
@@ -196,18 +196,18 @@ class RedisStore:
                     when = datetime.fromtimestamp(float(fields[b"t"]), tz=UTC)
                     batches[int(fields[b"a"])].add(when)
                 apply_batches(batches)
-                row.last_id = entries[-1][0].decode()
-                row.save(update_fields=["last_id"])
+                row.position = entries[-1][0].decode()
+                row.save(update_fields=["position"])
             self._trim(keys=[self.stream, self.pending_key], args=_pairs(entries))
             written += len(entries)
             if len(entries) < limit:
                 return written
 
-    def _trim_through(self, last_id: str) -> None:
+    def _trim_through(self, position: str) -> None:
         """Entries already in SQL but still in the stream (a flush died after its commit)."""
-        if last_id == "0-0":
+        if position == "0-0":
             return
-        stale = self.client.xrange(self.stream, min="-", max=last_id, count=10_000)
+        stale = self.client.xrange(self.stream, min="-", max=position, count=10_000)
         if stale:
             self._trim(keys=[self.stream, self.pending_key], args=_pairs(stale))
 
