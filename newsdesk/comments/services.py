@@ -108,26 +108,11 @@ def comment_post(
     now = now or timezone.now()
     if not policy.comments_open(article, now):
         raise CommentsClosed
-    body = comment_text.normalize(text)
-    if not body:
-        raise ValidationError("The comment is empty.")
-    if len(body) > MAX_LENGTH:
-        raise ValidationError(
-            f"A comment can be at most {MAX_LENGTH} characters; this one has {len(body)}."
-        )
-    if parent is not None and (
-        parent.article_id != article.pk
-        or parent.parent_id is not None
-        or parent.status != Comment.Status.APPROVED
-    ):
-        raise ValidationError("You can reply only to a published comment on the same article.")
+    body = _comment_body(text)
+    _check_parent(parent, article)
     reader = poster.reader
     email = (email or "").strip()
-    banned = BannedReader.objects.filter(reader=reader)
-    if email:
-        banned = banned | BannedReader.objects.filter(email__iexact=email)
-    if banned.exists():
-        raise Banned
+    _check_not_banned(reader=reader, email=email)
     token = secrets.token_urlsafe(24)
     comment = Comment(
         article=article,
@@ -152,6 +137,37 @@ def comment_post(
             raise Duplicate
         comment.save()
     return comment, token
+
+
+def _comment_body(text: str) -> str:
+    """The text as stored (NFC), or a ValidationError saying why it cannot be a comment."""
+    body = comment_text.normalize(text)
+    if not body:
+        raise ValidationError("The comment is empty.")
+    if len(body) > MAX_LENGTH:
+        raise ValidationError(
+            f"A comment can be at most {MAX_LENGTH} characters; this one has {len(body)}."
+        )
+    return body
+
+
+def _check_parent(parent: Comment | None, article: Article) -> None:
+    """Replies go one level deep, to a published comment on the same article."""
+    if parent is not None and (
+        parent.article_id != article.pk
+        or parent.parent_id is not None
+        or parent.status != Comment.Status.APPROVED
+    ):
+        raise ValidationError("You can reply only to a published comment on the same article.")
+
+
+def _check_not_banned(*, reader: str, email: str) -> None:
+    """Banned by address key, or by e-mail (compared case-insensitively); one query."""
+    banned = BannedReader.objects.filter(reader=reader)
+    if email:
+        banned = banned | BannedReader.objects.filter(email__iexact=email)
+    if banned.exists():
+        raise Banned
 
 
 def _own(comment: Comment, token: str, now: datetime) -> None:

@@ -95,46 +95,14 @@ def write_views(views: list[View]) -> list[bool]:
     only once, so a reader's second view of an article in the same batch goes in the next
     statement (the rare case: a backlog, written through after an outage).
     """
-    table = connection.ops.quote_name(RecentView._meta.db_table)
-    adapt = connection.ops.adapt_datetimefield_value
-    span = window()
-    rounds: list[list[int]] = []
-    seen: Counter = Counter()
-    for index in sorted(range(len(views)), key=lambda i: views[i][2]):
-        article_id, reader, _now = views[index]
-        occurrence = seen[(reader, article_id)]
-        seen[(reader, article_id)] += 1
-        if occurrence == len(rounds):
-            rounds.append([])
-        rounds[occurrence].append(index)
     counted = [False] * len(views)
-    for members in rounds:
+    for members in _rounds(views):
         # In key order, so two processes writing the same keys on PostgreSQL lock them in the
         # same order and cannot deadlock.
         members.sort(key=lambda i: (views[i][1], views[i][0]))
         for start in range(0, len(members), ROWS_PER_STATEMENT):
             chunk = members[start : start + ROWS_PER_STATEMENT]
-            params: list = []
-            for index in chunk:
-                article_id, reader, now = views[index]
-                params += [reader, article_id, adapt(now), adapt(now + span)]
-            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
-            with connection.cursor() as cursor:
-                # Counted: a view past the stored one's window, or one a window before it (a
-                # stopped process's journal written through late). The key keeps the later.
-                cursor.execute(
-                    f"INSERT INTO {table} (reader, article_id, seen_at, counts_again_at) "  # noqa: S608
-                    f"VALUES {values} ON CONFLICT (reader, article_id) DO UPDATE SET "
-                    f"seen_at = CASE WHEN excluded.seen_at > {table}.seen_at "
-                    f"THEN excluded.seen_at ELSE {table}.seen_at END, "
-                    f"counts_again_at = CASE WHEN excluded.seen_at > {table}.seen_at "
-                    f"THEN excluded.counts_again_at ELSE {table}.counts_again_at END "
-                    f"WHERE {table}.counts_again_at <= excluded.seen_at "
-                    f"OR excluded.counts_again_at <= {table}.seen_at "
-                    f"RETURNING reader, article_id",
-                    params,
-                )
-                changed = {(reader, int(article)) for reader, article in cursor.fetchall()}
+            changed = _upsert([views[index] for index in chunk])
             for index in chunk:
                 article_id, reader, _now = views[index]
                 counted[index] = (reader, article_id) in changed
@@ -147,8 +115,52 @@ def write_views(views: list[View]) -> list[bool]:
         # Keys whose window has passed decide nothing; they go, with what they could tell
         # (a window's grace, for a backlog written through out of order).
         latest = max(now for _a, _r, now in views)
-        RecentView.objects.filter(counts_again_at__lt=latest - span).delete()
+        RecentView.objects.filter(counts_again_at__lt=latest - window()).delete()
     return counted
+
+
+def _rounds(views: list[View]) -> list[list[int]]:
+    """Indexes of ``views`` in rounds, oldest first: a reader's n-th view of an article in
+    this batch goes in round n, so no statement touches one key twice."""
+    rounds: list[list[int]] = []
+    seen: Counter = Counter()
+    for index in sorted(range(len(views)), key=lambda i: views[i][2]):
+        article_id, reader, _now = views[index]
+        occurrence = seen[(reader, article_id)]
+        seen[(reader, article_id)] += 1
+        if occurrence == len(rounds):
+            rounds.append([])
+        rounds[occurrence].append(index)
+    return rounds
+
+
+def _upsert(rows: list[View]) -> set[tuple[str, int]]:
+    """One statement for ``rows`` (distinct keys); the (reader, article) keys it counted.
+
+    Counted: a view past the stored one's window, or one a window before it (a stopped
+    process's journal written through late). The key keeps the later of the two.
+    """
+    table = connection.ops.quote_name(RecentView._meta.db_table)
+    adapt = connection.ops.adapt_datetimefield_value
+    span = window()
+    params: list = []
+    for article_id, reader, now in rows:
+        params += [reader, article_id, adapt(now), adapt(now + span)]
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (reader, article_id, seen_at, counts_again_at) "  # noqa: S608
+            f"VALUES {values} ON CONFLICT (reader, article_id) DO UPDATE SET "
+            f"seen_at = CASE WHEN excluded.seen_at > {table}.seen_at "
+            f"THEN excluded.seen_at ELSE {table}.seen_at END, "
+            f"counts_again_at = CASE WHEN excluded.seen_at > {table}.seen_at "
+            f"THEN excluded.counts_again_at ELSE {table}.counts_again_at END "
+            f"WHERE {table}.counts_again_at <= excluded.seen_at "
+            f"OR excluded.counts_again_at <= {table}.seen_at "
+            f"RETURNING reader, article_id",
+            params,
+        )
+        return {(reader, int(article)) for reader, article in cursor.fetchall()}
 
 
 _lock_files: dict[str, object] = {}

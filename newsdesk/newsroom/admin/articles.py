@@ -1,4 +1,5 @@
-"""The newsroom in the Django admin. Workflow changes are admin actions that call services."""
+"""Articles in the admin: the form, the workflow actions (which call services), revisions,
+recovery and history under the newsroom's rules."""
 
 from __future__ import annotations
 
@@ -20,61 +21,9 @@ from newsdesk.newsroom import rules, services
 from newsdesk.newsroom.models import (
     Article,
     Byline,
-    Contributor,
     Correction,
-    Section,
-    Tag,
     live_q,
 )
-
-
-@admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
-
-
-@admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
-
-
-@admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "public_id", "contact_email", "user"]
-    search_fields = ["display_name", "public_id", "contact_email"]
-    readonly_fields = ["public_id", "created_at"]
-    prepopulated_fields = {"slug": ["display_name"]}
-    fields = [
-        "display_name",
-        "slug",
-        "public_id",
-        "contact_email",
-        "bio",
-        "photo",
-        "user",
-        "created_at",
-    ]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-            return
-        created = services.contributor_create(
-            display_name=obj.display_name,
-            slug=obj.slug,
-            contact_email=obj.contact_email,
-            bio=obj.bio,
-            user=obj.user,
-        )
-        if obj.photo:
-            created.photo = obj.photo
-            created.save(update_fields=["photo"])
-        obj.pk, obj.public_id = created.pk, created.public_id
 
 
 class BylineInline(admin.TabularInline):
