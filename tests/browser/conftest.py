@@ -1,4 +1,6 @@
+import json
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -50,3 +52,26 @@ def server(tmp_path):
     live = LiveServer(tmp_path).setup().start()
     yield live
     live.close()
+
+
+@contextmanager
+def chromium_browser():
+    """Debian's Chromium under Playwright, for a module's browser fixture.
+
+    Start it after the module's live server: Playwright's event loop must not be running while
+    the server (and the test database) is set up.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def seeded_server(tmp_path, seed: str) -> LiveServer:
+    """A started live server whose database ``seed`` (Python run as the server) filled; what
+    the seed printed as JSON is ``server.seeded``."""
+    live = LiveServer(tmp_path).setup()
+    live.seeded = json.loads(live.python(seed))
+    return live.start()

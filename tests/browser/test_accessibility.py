@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import DESKTOP_UA
+from tests.browser.conftest import DESKTOP_UA, chromium_browser
 from tests.live import LiveServer
 
 # No test database: every page comes from the live server's own database.
@@ -57,15 +57,8 @@ def axe_source() -> str:
 
 @pytest.fixture(scope="module")
 def chromium(server):
-    # After the server (and the test database): Playwright's loop must not be running then.
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

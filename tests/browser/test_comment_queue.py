@@ -7,14 +7,11 @@ each row's own buttons; readers are browser contexts with no cookie, served as t
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP_UA
+from tests.browser.conftest import DESKTOP_UA, chromium_browser, seeded_server
 from tests.browser.test_accessibility import AXE, TAGS, WATCH_CSP
-from tests.live import LiveServer
 
 # No test database: every page comes from the live server's own database.
 pytestmark = [pytest.mark.live]
@@ -70,22 +67,15 @@ print(json.dumps({"ids": ids, **urls}))
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    live = LiveServer(tmp_path_factory.mktemp("queue")).setup()
-    live.seeded = json.loads(live.python(SEED))
-    live.start()
+    live = seeded_server(tmp_path_factory.mktemp("queue"), SEED)
     yield live
     live.close()
 
 
 @pytest.fixture(scope="module")
 def chromium(server):
-    # After the server: Playwright's event loop must not be running while it is set up.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 def new_tab(chromium):

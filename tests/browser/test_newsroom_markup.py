@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP_UA
+from tests.browser.conftest import DESKTOP_UA, chromium_browser, seeded_server
 from tests.browser.test_accessibility import AXE, TAGS, WATCH_CSP
-from tests.live import LiveServer
 
 # No test database: every page comes from the live server's own database.
 pytestmark = [pytest.mark.live]
@@ -98,22 +97,15 @@ print(json.dumps({"article": article.pk}))
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    live = LiveServer(tmp_path_factory.mktemp("markup")).setup()
-    live.seeded = json.loads(live.python(SEED))
-    live.start()
+    live = seeded_server(tmp_path_factory.mktemp("markup"), SEED)
     yield live
     live.close()
 
 
 @pytest.fixture(scope="module")
 def chromium(server):
-    # After the server: Playwright's event loop must not be running while it is set up.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 @dataclass(frozen=True)

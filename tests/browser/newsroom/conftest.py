@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response, expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP_UA
+from tests.browser.conftest import DESKTOP_UA, chromium_browser
 from tests.live import VENV_BIN, LiveServer
 
 # The machine is small and shared: every wait is generous. None is a fixed sleep but the pause
@@ -231,13 +231,8 @@ def server(request, tmp_path_factory, migrated):
 
 @pytest.fixture(scope="module")
 def chromium(server):
-    # Started after the server: Playwright's event loop must not be running while it starts.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 def server_log(server: LiveServer) -> str:
