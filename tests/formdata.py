@@ -6,37 +6,53 @@ from bs4 import BeautifulSoup
 
 
 def form_data(html: str, selector: str = "form") -> dict[str, list[str]]:
-    """Every successful control of the first form matching ``selector``, as a browser sends it.
-
-    Checkboxes and radios only when checked, selects their selected options (or the first of
-    a single select), submit buttons never (the caller adds the one it presses), disabled
-    controls never.
-    """
+    """form_fields of the first form in ``html`` matching ``selector`` (no button pressed)."""
     form = BeautifulSoup(html, "html5lib").select_one(selector)
     if form is None:
         raise AssertionError(f"no form matches {selector!r}")
+    return form_fields(form)
+
+
+def form_fields(form, submitter: str | None = None) -> dict[str, list[str]]:
+    """What a browser sends for a parsed ``<form>``: HTML's form data set, with the value of
+    the ``submitter`` button (by name) if one is pressed."""
     data: dict[str, list[str]] = {}
-    for control in form.select("input, select, textarea"):
-        name = control.get("name")
-        if not name or control.has_attr("disabled"):
+
+    def add(name: str, value: str) -> None:
+        data.setdefault(name, []).append(value)
+
+    for element in form.find_all(["input", "select", "textarea", "button"]):
+        name = element.get("name")
+        if not name or element.has_attr("disabled"):
             continue
-        kind = (control.get("type") or "text").lower()
-        if control.name == "input":
-            if kind in {"submit", "button", "image", "reset", "file"}:
-                continue
-            if kind in {"checkbox", "radio"} and not control.has_attr("checked"):
-                continue
-            default = "on" if kind in {"checkbox", "radio"} else ""
-            data.setdefault(name, []).append(control.get("value", default))
-        elif control.name == "textarea":
-            data.setdefault(name, []).append(control.text)
-        else:
-            options = control.select("option")
+        if any(f.has_attr("disabled") for f in element.find_parents("fieldset")):
+            continue
+        if element.name == "input":
+            kind = (element.get("type") or "text").lower()
+            if kind in ("submit", "image", "button", "reset"):
+                if kind in ("submit", "image") and name == submitter:
+                    add(name, element.get("value", ""))
+            elif kind in ("checkbox", "radio"):
+                if element.has_attr("checked"):
+                    add(name, element.get("value", "on"))
+            elif kind == "file":
+                continue  # no file chosen: the browser sends an empty part, Django no file
+            else:
+                add(name, element.get("value", ""))
+        elif element.name == "select":
+            options = [o for o in element.find_all("option") if not o.has_attr("disabled")]
             chosen = [o for o in options if o.has_attr("selected")]
-            if not chosen and options and not control.has_attr("multiple"):
-                chosen = options[:1]
+            if not element.has_attr("multiple"):
+                chosen = chosen[-1:] or options[:1]
             for option in chosen:
-                data.setdefault(name, []).append(option.get("value", option.text))
+                value = option.get("value")
+                add(name, " ".join(option.get_text().split()) if value is None else value)
+        elif element.name == "textarea":
+            # The parser already dropped the newline after <textarea>; browsers send CRLF.
+            add(name, element.get_text().replace("\r\n", "\n").replace("\n", "\r\n"))
+        elif element.name == "button" and (element.get("type") or "submit") == "submit":
+            if name == submitter:
+                add(name, element.get("value", ""))
     return data
 
 

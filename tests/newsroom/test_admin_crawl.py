@@ -40,6 +40,7 @@ from django.utils import timezone
 from newsdesk.newsroom import services
 from newsdesk.newsroom.models import Article, Section, Tag
 from tests.factories import make_contributor, make_user
+from tests.formdata import form_fields
 
 ORIGIN = "http://testserver"
 ROLES = ["superuser", "editor", "contributor", "moderator"]
@@ -301,48 +302,6 @@ def url_name(url: str) -> str:
         return ""
 
 
-def form_data(form, submitter: str | None = "_save") -> dict[str, list[str]]:
-    """What a browser sends for this form: the HTML's own values (HTML's form data set)."""
-    data: dict[str, list[str]] = {}
-
-    def add(name: str, value: str) -> None:
-        data.setdefault(name, []).append(value)
-
-    for element in form.find_all(["input", "select", "textarea", "button"]):
-        name = element.get("name")
-        if not name or element.has_attr("disabled"):
-            continue
-        if any(f.has_attr("disabled") for f in element.find_parents("fieldset")):
-            continue
-        if element.name == "input":
-            kind = (element.get("type") or "text").lower()
-            if kind in ("submit", "image", "button", "reset"):
-                if kind in ("submit", "image") and name == submitter:
-                    add(name, element.get("value", ""))
-            elif kind in ("checkbox", "radio"):
-                if element.has_attr("checked"):
-                    add(name, element.get("value", "on"))
-            elif kind == "file":
-                continue  # no file chosen: the browser sends an empty part, Django no file
-            else:
-                add(name, element.get("value", ""))
-        elif element.name == "select":
-            options = [o for o in element.find_all("option") if not o.has_attr("disabled")]
-            chosen = [o for o in options if o.has_attr("selected")]
-            if not element.has_attr("multiple"):
-                chosen = chosen[-1:] or options[:1]
-            for option in chosen:
-                value = option.get("value")
-                add(name, " ".join(option.get_text().split()) if value is None else value)
-        elif element.name == "textarea":
-            # The parser already dropped the newline after <textarea>; browsers send CRLF.
-            add(name, element.get_text().replace("\r\n", "\n").replace("\n", "\r\n"))
-        elif element.name == "button" and (element.get("type") or "submit") == "submit":
-            if name == submitter:
-                add(name, element.get("value", ""))
-    return data
-
-
 def main_form(soup):
     """The page's form of record: the admin's change form, or the changelist's."""
     content = soup.select_one("#content-main") or soup
@@ -581,7 +540,7 @@ def send(crawl: Crawl, url: str, outcome: str) -> None:
         crawl.problems.append(f"GET {url}: no form to send")
         return
     target = local(url, form.get("action") or url)
-    response = crawl.post(target, form_data(form), 302 if outcome == "saved" else 200)
+    response = crawl.post(target, form_fields(form, "_save"), 302 if outcome == "saved" else 200)
     if outcome == "saved" and response.status_code == 302:
         where = local(target, response["Location"])
         if not url_name(where).endswith("_changelist"):
@@ -747,7 +706,7 @@ def test_the_edit_forms_sent_back_unchanged(browser, label):
             send(crawl, url, "error")  # a new password is required
         elif kind == "change" and page is not None and not page.select_one("[name=_save]"):
             # View only: there is nothing to send, and what is sent anyway is refused.
-            crawl.post(url, form_data(main_form(page)), 403)
+            crawl.post(url, form_fields(main_form(page), "_save"), 403)
         else:  # (a page that did not open is reported by send)
             send(crawl, url, "saved")
     assert crawl.problems == [], describe(crawl.problems)
