@@ -20,18 +20,23 @@ def writer():
     return make_contributor()
 
 
-def test_a_page_cached_before_a_scheduled_time_expires_at_that_time(writer, editor, settings):
-    settings.NEWSDESK_PAGE_CACHE_SECONDS = 60
-    ArticleFactory(contributors=[writer])
-    start = timezone.now().replace(microsecond=0)
-    at = start + timedelta(seconds=20)
-    scheduled = ArticleFactory(
+def schedule(writer, editor, at) -> Article:
+    """The story "Scheduled frigate launch", scheduled by an editor for ``at``."""
+    story = ArticleFactory(
         headline="Scheduled frigate launch",
         status=Article.Status.DRAFT,
         publish_at=None,
         contributors=[writer],
     )
-    services.article_publish(article=scheduled, user=editor, publish_at=at)
+    return services.article_publish(article=story, user=editor, publish_at=at)
+
+
+def test_a_page_cached_before_a_scheduled_time_expires_at_that_time(writer, editor, settings):
+    settings.NEWSDESK_PAGE_CACHE_SECONDS = 60
+    ArticleFactory(contributors=[writer])
+    start = timezone.now().replace(microsecond=0)
+    at = start + timedelta(seconds=20)
+    schedule(writer, editor, at)
     with time_machine.travel(start + timedelta(seconds=1), tick=False):
         first = call("/")
         assert first.cache == "MISS"
@@ -69,13 +74,7 @@ def test_kept_lists_are_read_again_once_a_scheduled_story_is_due(writer, editor,
     other = ArticleFactory(contributors=[writer])
     start = timezone.now().replace(microsecond=0)
     at = start + timedelta(seconds=10)
-    scheduled = ArticleFactory(
-        headline="Scheduled frigate launch",
-        status=Article.Status.DRAFT,
-        publish_at=None,
-        contributors=[writer],
-    )
-    services.article_publish(article=scheduled, user=editor, publish_at=at)
+    schedule(writer, editor, at)
     with time_machine.travel(start + timedelta(seconds=1), tick=False):
         assert "Scheduled frigate launch" not in just_in(call("/").body)
     # Eleven seconds on the lists kept at start + 1 would still be young enough to show.

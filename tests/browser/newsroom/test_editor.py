@@ -160,6 +160,24 @@ def test_editor_adds_a_correction_to_a_live_article(server, desk):
     expect(reader.locator("article.article .article-meta")).to_contain_text("Updated")
 
 
+def test_editor_closes_comments_on_a_live_article(server, desk):
+    path = server.seed["path"]["discussed"]
+    reader = desk.reader()
+    warm(reader, server, path)
+    expect(reader.locator("#comments textarea[name=text]")).to_have_count(1)
+
+    page = desk.staff("editor")
+    open_article(page, server, "Debate over the new rifle")
+    page.get_by_label("Comments open").uncheck()
+    save(page, "Save and continue editing")
+    expect_message(page, "was changed successfully")
+    expect(page.get_by_label("Comments open")).not_to_be_checked()
+
+    go(reader, server, path)
+    expect(reader.locator("#comments")).to_contain_text("Comments on this article are closed.")
+    expect(reader.locator("#comments textarea[name=text]")).to_have_count(0)
+
+
 def test_editor_unpublishes_an_article(server, desk):
     path = server.seed["path"]["to-be-unpublished"]
     reader = desk.reader()
