@@ -29,3 +29,12 @@ def _purge_now(keys: list[str]) -> None:
     except Exception:
         logger.exception("page cache purge failed for %s", keys)
     cdn.purge(keys)
+
+
+def pages_purge_all() -> None:
+    """At once, no page stored until now is served again (after a restore: every row may differ).
+
+    The CDN cannot be asked to forget everything by key: its copies live out s-maxage (60 s).
+    Raises what the purge store raises, so the caller can say the pages may be stale.
+    """
+    store.mark_all_purged()

@@ -33,6 +33,7 @@ from newsdesk.site.caches import BoundedCache, on_clear
 
 GENERATION = "pagecache:generation"
 CLOCK = "pagecache:clock"  # moved after a purge's marks are written (see _Memory)
+EVERY_PAGE = "pagecache:every-page"  # a mark every stored page is checked against (mark_all_purged)
 MAX_TTL = 60  # figures that refresh by nature (views, Popular Now) are never older than this
 
 
@@ -248,7 +249,7 @@ def get(address: str) -> Entry | None:
     entry = _cache().get(_page_key(address))
     if entry is None or not _fresh(entry):
         return None
-    purged = _purges().get_many([_marker(k) for k in entry.keys])
+    purged = _purges().get_many([_marker(k) for k in entry.keys] + [EVERY_PAGE])
     if any(g > entry.generation for g in purged.values()):
         return None
     if stamp is not None:
@@ -269,6 +270,15 @@ def mark_purged(keys: list[str]) -> None:
     """Makes every page showing any of ``keys``, rendered until now, stale at once."""
     if not keys:
         return
+    _mark({_marker(k) for k in keys})
+
+
+def mark_all_purged() -> None:
+    """Makes every stored page, rendered until now, stale at once (the data under all changed)."""
+    _mark({EVERY_PAGE})
+
+
+def _mark(markers: set[str]) -> None:
     purges = _purges()
     if isinstance(purges, RedisCache):
         _seed(purges)
@@ -280,6 +290,6 @@ def mark_purged(keys: list[str]) -> None:
     else:
         current = time.time_ns()
     # A mark must outlive every page rendered before it; pages live at most MAX_TTL.
-    purges.set_many({_marker(k): current for k in keys}, timeout=2 * MAX_TTL + 60)
+    purges.set_many(dict.fromkeys(markers, current), timeout=2 * MAX_TTL + 60)
     # Only after the marks: a process that reads the new clock is sure to find them.
     _tick_clock(current)

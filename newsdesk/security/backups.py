@@ -8,6 +8,7 @@ one consistent snapshot), ``media.tar`` (MEDIA_ROOT), and ``manifest.json`` sayi
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -21,8 +22,12 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from newsdesk.pagecache.services import pages_purge_all
+
 MANIFEST = "manifest.json"
 MEDIA_TAR = "media.tar"
+
+logger = logging.getLogger(__name__)
 
 
 class BackupError(Exception):
@@ -35,6 +40,7 @@ class BackupResult:
     engine: str
     database_file: Path
     media_files: int
+    pages_purged: bool = False  # restore: no page cached before it is served after it
 
 
 def backup_create(*, folder: Path, alias: str = "default") -> BackupResult:
@@ -79,7 +85,8 @@ def backup_restore(*, folder: Path, alias: str = "default") -> BackupResult:
 
     SQLite: the copy is written into the live file through the backup API, under SQLite's own
     locking, so a serving process sees the old data or the restored data, never a torn file.
-    PostgreSQL: pg_restore --clean --if-exists in one transaction.
+    PostgreSQL: pg_restore --clean --if-exists in one transaction. Then every cached page is
+    purged, since any of them may show rows the restore took away or changed.
     """
     try:
         manifest = json.loads((folder / MANIFEST).read_text())
@@ -100,7 +107,22 @@ def backup_restore(*, folder: Path, alias: str = "default") -> BackupResult:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _media_swap(staging, media_root)
-    return BackupResult(folder=folder, engine=engine, database_file=source, media_files=media_files)
+    return BackupResult(
+        folder=folder,
+        engine=engine,
+        database_file=source,
+        media_files=media_files,
+        pages_purged=_pages_purge(),
+    )
+
+
+def _pages_purge() -> bool:
+    try:
+        pages_purge_all()
+    except Exception:
+        logger.exception("page cache purge after a restore failed")
+        return False
+    return True
 
 
 def _database_restore(engine: str, source: Path, db: dict, alias: str) -> None:

@@ -28,3 +28,8 @@ class Command(BaseCommand):
             f"Restored the {result.engine} database from {result.database_file} "
             f"and {result.media_files} media files."
         )
+        if not result.pages_purged:
+            self.stderr.write(
+                "The page cache could not be purged: pages cached before the restore may be "
+                "served until they expire (NEWSDESK_PAGE_CACHE_SECONDS, at most 60 s)."
+            )
