@@ -6,7 +6,7 @@ site.errors.wsgi_error.
 
 from __future__ import annotations
 
-from newsdesk.site.errors import BadRequest, NotFound, TooManyRequests, Unavailable
+from newsdesk.site.errors import BadRequest, Forbidden, NotFound, TooManyRequests, Unavailable
 
 
 class BadBeacon(BadRequest):
@@ -15,12 +15,23 @@ class BadBeacon(BadRequest):
 
 
 class UnknownArticle(NotFound):
+    """No such article, or not public (a draft, in review, scheduled, unpublished): a reader
+    cannot tell the two apart."""
+
     code = "unknown_article"
     message = "There is no such article."
 
 
+class CrossSiteBeacon(Forbidden):
+    """The browser says the report comes from another site's page."""
+
+    code = "cross_site_beacon"
+    message = "Views can be reported only from this site's own pages."
+
+
 class RateLimited(TooManyRequests):
-    """Past the per-reader rate: ``retry_after`` seconds until the rate window turns."""
+    """Past the per-reader or per-address rate: ``retry_after`` seconds until the rate
+    window turns."""
 
     code = "rate_limited"
 

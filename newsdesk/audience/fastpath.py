@@ -20,6 +20,7 @@ from newsdesk.site.http import (
     client_ip_from_meta,
     has_session,
     host_allowed,
+    post_origin,
 )
 
 BEACON_PATH = "/audience/views/"
@@ -68,9 +69,10 @@ class BeaconFastPath:
                 ip=client_ip_from_meta(environ),
                 user_agent=environ.get("HTTP_USER_AGENT", ""),
                 is_staff=False,
+                origin=post_origin(environ),
             )
             services.view_record(beacon=beacon)
-        except NewsdeskError as error:  # bad beacon, unknown article, rate limited, unavailable
+        except NewsdeskError as error:  # bad, cross-site, unknown, rate limited, unavailable
             return wsgi_error(error, start_response, headers=_HEADERS)
         start_response("204 No Content", list(_HEADERS))
         return []

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from newsdesk.audience.models import DailySalt
 from newsdesk.site.caches import BoundedCache
+from newsdesk.site.http import network_of
 
 _detector = threading.local()
 
@@ -68,4 +69,11 @@ def _stored_salt(day: date) -> str:
 def reader_key(*, ip: str, user_agent: str, day: date) -> str:
     """HMAC-SHA256 of address and user agent under the day's salt: one reader, one day, one key."""
     message = f"{ip}\n{user_agent}".encode("utf-8", "replace")
+    return hmac.new(daily_salt(day).encode(), message, hashlib.sha256).hexdigest()
+
+
+def address_key(*, ip: str, day: date) -> str:
+    """HMAC-SHA256 of the address's network (an IPv6 /64) under the day's salt: what the
+    per-address limits count, whatever user agent each beacon claims."""
+    message = f"address\n{network_of(ip)}".encode("utf-8", "replace")
     return hmac.new(daily_salt(day).encode(), message, hashlib.sha256).hexdigest()

@@ -11,8 +11,8 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from newsdesk.audience import readers
-from newsdesk.audience.errors import BadBeacon, StoreUnavailable, UnknownArticle
-from newsdesk.audience.stores import get_store
+from newsdesk.audience.errors import BadBeacon, CrossSiteBeacon, StoreUnavailable, UnknownArticle
+from newsdesk.audience.stores import Limits, get_store
 from newsdesk.newsroom.models import Article
 from newsdesk.site.caches import BoundedCache
 
@@ -23,6 +23,7 @@ class Beacon:
     ip: str
     user_agent: str
     is_staff: bool
+    origin: str  # site.http.post_origin: "same-origin", "cross-site" or "unknown"
 
 
 def beacon_article_id(raw: str) -> int:
@@ -36,11 +37,13 @@ def beacon_article_id(raw: str) -> int:
 
 
 def view_record(*, beacon: Beacon, now: datetime | None = None) -> bool:
-    """Counts the view if it is a real reader's first in the window; True when counted.
+    """Counts the view if it is a real reader's first in the window and their address's share
+    of readers is not spent; True when counted.
 
-    Raises (audience.errors) UnknownArticle for an article that does not exist, RateLimited
-    past the per-reader rate, and StoreUnavailable when the view store (Redis, or the
-    database) cannot answer now. Returns only once a counted view is durably stored.
+    Raises (audience.errors) CrossSiteBeacon for a report from another site's page,
+    UnknownArticle for an article that does not exist or is not public (the same answer),
+    RateLimited past the per-reader or per-address rate, and StoreUnavailable when the view
+    store (Redis, or the database) cannot answer now. Returns once a counted view is stored.
     """
     try:
         return _record(beacon, now or timezone.now())
@@ -49,20 +52,26 @@ def view_record(*, beacon: Beacon, now: datetime | None = None) -> bool:
 
 
 def _record(beacon: Beacon, now: datetime) -> bool:
+    if beacon.origin == "cross-site":
+        raise CrossSiteBeacon
     row = _article_state(beacon.article_id)
-    if row is None:
-        raise UnknownArticle
+    if row is None or not _is_live(*row, now=now):
+        raise UnknownArticle  # a draft's id must tell no more than an id never used
     if beacon.is_staff or readers.is_bot(beacon.user_agent):
         return False
-    reader = readers.reader_key(ip=beacon.ip, user_agent=beacon.user_agent, day=now.date())
-    limit = int(settings.NEWSDESK_VIEW_RATE_PER_MINUTE)
-    store = get_store()
-    status, publish_at = row
-    if status != Article.Status.PUBLISHED or publish_at is None or publish_at > now:
-        store.rate(reader=reader, now=now, limit=limit)
-        return False
-    # The store checks the rate and records in one step: one round trip to Redis.
-    return store.record(article_id=beacon.article_id, reader=reader, now=now, limit=limit)
+    day = now.date()
+    # The store checks the rates and records in one step: one round trip to Redis.
+    return get_store().record(
+        article_id=beacon.article_id,
+        reader=readers.reader_key(ip=beacon.ip, user_agent=beacon.user_agent, day=day),
+        address=readers.address_key(ip=beacon.ip, day=day),
+        now=now,
+        limits=Limits.from_settings(),
+    )
+
+
+def _is_live(status: str, publish_at: datetime | None, *, now: datetime) -> bool:
+    return status == Article.Status.PUBLISHED and publish_at is not None and publish_at <= now
 
 
 # Per article: (when read, (status, publish time) or None); a burst of ids empties it.

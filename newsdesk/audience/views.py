@@ -14,12 +14,11 @@ from newsdesk.audience import dashboard as dashboard_data
 from newsdesk.audience.errors import UnknownArticle
 from newsdesk.newsroom.templatetags.newsdesk import compact_count
 from newsdesk.site.errors import NewsdeskError, error_response
-from newsdesk.site.http import client_ip
+from newsdesk.site.http import client_ip, post_origin
 
 
-# A beacon carries no secret a third site could steal, and counting is guarded by the
-# reader key, the window and the rate limit, so it needs no CSRF token (and a cached page
-# could not give it one).
+# No CSRF token (a cached page could not give one): the service refuses a report whose
+# Origin or Sec-Fetch-Site names another site (site.http.post_origin).
 @csrf_exempt
 @require_POST
 def beacon(request: HttpRequest) -> HttpResponse:
@@ -30,9 +29,10 @@ def beacon(request: HttpRequest) -> HttpResponse:
             ip=client_ip(request),
             user_agent=request.headers.get("User-Agent", ""),
             is_staff=bool(user and user.is_authenticated and user.is_staff),
+            origin=post_origin(request.META),
         )
         services.view_record(beacon=data)
-    except NewsdeskError as error:  # bad beacon, unknown article, rate limited, unavailable
+    except NewsdeskError as error:  # bad, cross-site, unknown, rate limited, unavailable
         return error_response(request, error)
     # Counted, repeated or ignored: the answer is the same, so a bot learns nothing.
     return HttpResponse(status=204)

@@ -21,7 +21,7 @@ from redis.exceptions import RedisError
 from newsdesk.pagecache import expiry, keys, store
 from newsdesk.site import redis_breaker
 from newsdesk.site.caches import on_clear
-from newsdesk.site.http import has_session, host_allowed
+from newsdesk.site.http import has_session, host_allowed, request_scheme
 
 logger = logging.getLogger(__name__)
 
@@ -273,18 +273,9 @@ def _address(environ: dict) -> str:
 
 
 def _scheme(environ: dict) -> str:
-    """The scheme as Django sees it: behind a TLS proxy, what SECURE_PROXY_SSL_HEADER says.
-
-    Pages carry absolute links (canonical, share, Open Graph) in the scheme they were
-    rendered for, so a page rendered over http is never served for https or the reverse.
-    """
-    proxy = settings.SECURE_PROXY_SSL_HEADER
-    if proxy:
-        header, secure_value = proxy
-        value = environ.get(header)
-        if value is not None:
-            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
-    return environ.get("wsgi.url_scheme", "http")
+    """Pages carry absolute links (canonical, share, Open Graph) in the scheme they were
+    rendered for, so a page rendered over http is never served for https or the reverse."""
+    return request_scheme(environ)
 
 
 def _keys(headers: list[tuple[str, str]], path: str) -> tuple[str, ...]:

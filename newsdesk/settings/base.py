@@ -221,6 +221,12 @@ NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2")
 # With Redis, a thread of each server process flushes; off, a request that is due does.
 NEWSDESK_VIEW_FLUSH_THREAD = env.flag("NEWSDESK_VIEW_FLUSH_THREAD", True)
 # After a Redis error, each process leaves Redis alone this long (newsdesk.site.redis_breaker).
+# One address (an IPv6 /64) may be an office or a carrier's shared address: its rate, and how
+# many of its readers count per article per window (docs/security.md, "Hostile traffic").
+NEWSDESK_VIEW_RATE_PER_ADDRESS_PER_MINUTE = int(
+    env.text("NEWSDESK_VIEW_RATE_PER_ADDRESS_PER_MINUTE", "600")
+)
+NEWSDESK_VIEW_READERS_PER_ADDRESS = int(env.text("NEWSDESK_VIEW_READERS_PER_ADDRESS", "20"))
 NEWSDESK_REDIS_RETRY_SECONDS = float(env.text("NEWSDESK_REDIS_RETRY_SECONDS", "5"))
 # Without Redis, a beacon is answered once its view is in the process's view journal, which a
 # thread writes through to SQL (audience.journal); off, each view commits before its answer.

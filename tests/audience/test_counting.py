@@ -94,17 +94,17 @@ def test_staff_views_and_previews_add_nothing(client, article, editor):
     client.force_login(editor)
     assert beacon(client, article.pk).status_code == 204
     draft = ArticleFactory(status=Article.Status.DRAFT, publish_at=None)
-    assert beacon(client, draft.pk).status_code == 204
+    assert beacon(client, draft.pk).status_code == 404  # as for anyone: not public
     client.logout()
     assert views(article) == 0
     assert not ArticleStats.objects.filter(article=draft).exists()
 
 
-def test_unpublished_and_scheduled_articles_add_nothing_but_answer_204(client):
+def test_unpublished_and_scheduled_articles_add_nothing_and_answer_404(client):
     draft = ArticleFactory(status=Article.Status.DRAFT, publish_at=None)
     later = ArticleFactory(publish_at=timezone.now() + timedelta(hours=2))
     for item in (draft, later):
-        assert beacon(client, item.pk).status_code == 204
+        assert beacon(client, item.pk).status_code == 404  # as for an id never used
     assert ArticleStats.objects.count() == 0
 
 

@@ -74,9 +74,9 @@ def test_unknown_article_gets_404():
     assert call(b"article=99999999")[0] == 404
 
 
-def test_unpublished_articles_answer_204_and_count_nothing():
+def test_unpublished_articles_answer_404_and_count_nothing():
     draft = ArticleFactory(status=Article.Status.DRAFT, publish_at=None)
-    assert call(f"article={draft.pk}".encode())[0] == 204
+    assert call(f"article={draft.pk}".encode())[0] == 404
     assert not ArticleStats.objects.filter(article=draft).exists()
 
 

@@ -15,6 +15,9 @@ pytestmark = [
 ]
 
 
+LIMITS = stores.Limits(per_reader=1000, per_address=1000, readers_per_address=1000)
+
+
 @pytest.fixture
 def store():
     store = stores.get_store()
@@ -26,7 +29,9 @@ def record(store, articles, readers=5):
     now = timezone.now()
     for article in articles:
         for r in range(readers):
-            assert store.record(article_id=article.pk, reader=f"r{r}", now=now, limit=1000)
+            assert store.record(
+                article_id=article.pk, reader=f"r{r}", address="a", now=now, limits=LIMITS
+            )
     return now
 
 

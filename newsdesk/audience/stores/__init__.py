@@ -20,6 +20,7 @@ from django.conf import settings
 from newsdesk.audience.errors import RateLimited, StoreUnavailable
 from newsdesk.audience.stores.base import (
     Batch,
+    Limits,
     LocalRate,
     apply_batch,
     hour_of,
@@ -31,6 +32,7 @@ from newsdesk.site.caches import on_clear
 
 __all__ = [
     "Batch",
+    "Limits",
     "LocalRate",
     "RateLimited",
     "RedisStore",

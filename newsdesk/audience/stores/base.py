@@ -25,8 +25,25 @@ def _minute(now: datetime) -> tuple[int, int]:
     return seconds // 60, 60 - seconds % 60
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one reader, and one address (an IPv6 /64), may report (docs/security.md)."""
+
+    per_reader: int  # reports a minute from one reader (address and user agent)
+    per_address: int  # reports a minute from one address, whatever the user agents
+    readers_per_address: int  # readers of one address counted per article per window
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        return cls(
+            per_reader=int(settings.NEWSDESK_VIEW_RATE_PER_MINUTE),
+            per_address=int(settings.NEWSDESK_VIEW_RATE_PER_ADDRESS_PER_MINUTE),
+            readers_per_address=int(settings.NEWSDESK_VIEW_READERS_PER_ADDRESS),
+        )
+
+
 class LocalRate:
-    """Per-reader counts for the current minute, in this process's memory.
+    """Per-reader and per-address counts for the current minute, in this process's memory.
 
     Without Redis there is no shared place that is cheaper than the write it guards, so
     each server process keeps its own: with N worker processes a reader may get up to N
@@ -38,19 +55,60 @@ class LocalRate:
         self._counts: Counter = Counter()
         self._lock = threading.Lock()
 
-    def hit(self, *, reader: str, now: datetime, limit: int) -> None:
+    def hit(self, *, reader: str, address: str, now: datetime, limits: Limits) -> None:
         minute, left = _minute(now)
+        shared = "@" + address  # reader keys are hex: no clash
         with self._lock:
             if minute != self._minute:
                 self._minute, self._counts = minute, Counter()
             self._counts[reader] += 1
-            used = self._counts[reader]
-        if used > limit:
+            self._counts[shared] += 1
+            over = (
+                self._counts[reader] > limits.per_reader
+                or self._counts[shared] > limits.per_address
+            )
+        if over:
             raise RateLimited(retry_after=left)
+
+
+class AddressShare:
+    """The readers of each address whose views of an article count in this window (the first
+    ``readers_per_address``), in this process's memory: with N processes, up to N times that.
+
+    Past its bound it forgets everything, which lets views count: never a refusal of a reader
+    for the sake of memory.
+    """
+
+    MAX_PAIRS = 200_000
+
+    def __init__(self) -> None:
+        self._slot = -1
+        self._readers: dict[tuple[str, int], set[str]] = {}
+        self._lock = threading.Lock()
+
+    def admits(
+        self, *, address: str, article_id: int, reader: str, now: datetime, limit: int
+    ) -> bool:
+        slot = window_slot(now)
+        with self._lock:
+            if slot != self._slot or len(self._readers) >= self.MAX_PAIRS:
+                self._slot, self._readers = slot, {}
+            readers = self._readers.setdefault((address, article_id), set())
+            if reader[:16] in readers:
+                return True
+            if len(readers) >= limit:
+                return False
+            readers.add(reader[:16])
+            return True
 
 
 def window() -> timedelta:
     return timedelta(minutes=float(settings.NEWSDESK_VIEW_WINDOW_MINUTES))
+
+
+def window_slot(now: datetime) -> int:
+    """The number of the fixed de-duplication window ``now`` falls in (the address share's)."""
+    return int(now.timestamp()) // max(1, int(window().total_seconds()))
 
 
 def hour_of(when: datetime) -> datetime:

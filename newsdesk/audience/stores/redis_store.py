@@ -16,30 +16,38 @@ from django.db import DatabaseError, connection, transaction
 
 from newsdesk.audience.errors import RateLimited, StoreUnavailable
 from newsdesk.audience.models import FlushCursor
-from newsdesk.audience.stores.base import Batch, _minute, apply_batches, window
+from newsdesk.audience.stores.base import (
+    Batch,
+    Limits,
+    _minute,
+    apply_batches,
+    window,
+    window_slot,
+)
 from newsdesk.site import redis_breaker
 
 logger = logging.getLogger(__name__)
 
 
-# KEYS: the reader's key for the article, the stream, the pending counters.
-# ARGV: key lifetime (s), article id, this view's time, the window's start (epoch seconds).
+# KEYS: the reader's key for the article, the stream, the pending counters, the reader's and
+# the address's rate keys for this minute, the address's readers of the article this window.
+# ARGV: key lifetime (s), article id, this view's time, the window's start (epoch seconds),
+# the per-reader and per-address rates, the readers an address may have counted, the reader.
 # The window is judged on the application's clock (the stored time of the last counted view);
-# the key's own expiry only clears it away afterwards.
-RATE_SCRIPT = """
-local used = redis.call('INCR', KEYS[1])
-if used == 1 then redis.call('EXPIRE', KEYS[1], 120) end
-if used > tonumber(ARGV[1]) then return -1 end
-return 1
-"""
-
-# KEYS[4] and ARGV[5]: the reader's rate key for this minute, and the limit (as RATE_SCRIPT).
+# the keys' own expiry only clears them away afterwards.
 RECORD_SCRIPT = """
 local used = redis.call('INCR', KEYS[4])
 if used == 1 then redis.call('EXPIRE', KEYS[4], 120) end
-if used > tonumber(ARGV[5]) then return -1 end
+local shared = redis.call('INCR', KEYS[5])
+if shared == 1 then redis.call('EXPIRE', KEYS[5], 120) end
+if used > tonumber(ARGV[5]) or shared > tonumber(ARGV[6]) then return -1 end
 local last = redis.call('GET', KEYS[1])
 if last and tonumber(last) > tonumber(ARGV[4]) then return 0 end
+if redis.call('SISMEMBER', KEYS[6], ARGV[8]) == 0 then
+  if redis.call('SCARD', KEYS[6]) >= tonumber(ARGV[7]) then return 0 end
+  redis.call('SADD', KEYS[6], ARGV[8])
+  redis.call('EXPIRE', KEYS[6], ARGV[1])
+end
 redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[1])
 redis.call('XADD', KEYS[2], '*', 'a', ARGV[2], 't', ARGV[3])
 redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
@@ -72,7 +80,6 @@ class RedisStore:
         self.pending_key = f"{prefix}:views:pending"
         self.lock_key = f"{prefix}:views:flush-lock"
         self._record = self.client.register_script(RECORD_SCRIPT)
-        self._rate = self.client.register_script(RATE_SCRIPT)
         self._trim = self.client.register_script(TRIM_SCRIPT)
         self._last_flush = time.monotonic()
         self._flusher_lock = threading.Lock()
@@ -100,24 +107,17 @@ class RedisStore:
                 logger.warning("view flush failed; a later one retries it", exc_info=True)
                 connection.close()  # a new one next round, should the database have restarted
 
-    def _rate_key(self, reader: str, minute: int) -> str:
-        return f"{self.prefix}:views:rate:{reader}:{minute}"
-
-    def rate(self, *, reader: str, now: datetime, limit: int) -> None:
-        minute, left = _minute(now)
-        with _redis():
-            used = self._rate(keys=[self._rate_key(reader, minute)], args=[limit])
-        if used == -1:
-            raise RateLimited(retry_after=left)
-
-    def record(self, *, article_id: int, reader: str, now: datetime, limit: int) -> bool:
+    def record(
+        self, *, article_id: int, reader: str, address: str, now: datetime, limits: Limits
+    ) -> bool:
         """Counts the view in Redis; StoreUnavailable when Redis cannot be reached.
 
-        A view Redis did not confirm is not acknowledged (the beacon answers 503): counting
-        it in SQL instead would skip the de-duplication kept in Redis.
+        RateLimited past either rate; False for a repeat, or past the address's share of
+        readers. A view Redis did not confirm is not acknowledged (the beacon answers 503):
+        counting it in SQL instead would skip the de-duplication kept in Redis.
         """
         with _redis():
-            counted = self._record_script(article_id, reader, now, limit)
+            counted = self._record_script(article_id, reader, address, now, limits)
         if counted == -1:
             raise RateLimited(retry_after=_minute(now)[1])
         if counted and self._flusher_pid != os.getpid():
@@ -130,22 +130,30 @@ class RedisStore:
                 logger.warning("view flush failed; a later one retries it", exc_info=True)
         return bool(counted)
 
-    def _record_script(self, article_id: int, reader: str, now: datetime, limit: int) -> int:
+    def _record_script(
+        self, article_id: int, reader: str, address: str, now: datetime, limits: Limits
+    ) -> int:
         lifetime = max(1, int(window().total_seconds())) + 60
         minute, _left = _minute(now)
+        views = f"{self.prefix}:views"
         return self._record(
             keys=[
-                f"{self.prefix}:views:seen:{reader}:{article_id}",
+                f"{views}:seen:{reader}:{article_id}",
                 self.stream,
                 self.pending_key,
-                self._rate_key(reader, minute),
+                f"{views}:rate:{reader}:{minute}",
+                f"{views}:rate:@{address}:{minute}",
+                f"{views}:share:{address}:{article_id}:{window_slot(now)}",
             ],
             args=[
                 lifetime,
                 article_id,
                 repr(now.timestamp()),
                 repr((now - window()).timestamp()),
-                limit,
+                limits.per_reader,
+                limits.per_address,
+                limits.readers_per_address,
+                reader[:16],
             ],
         )
 

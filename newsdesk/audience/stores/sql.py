@@ -17,7 +17,9 @@ from newsdesk.audience.errors import StoreUnavailable
 from newsdesk.audience.journal import Journal, JournalFull, View
 from newsdesk.audience.models import RecentView
 from newsdesk.audience.stores.base import (
+    AddressShare,
     Batch,
+    Limits,
     LocalRate,
     apply_batches,
     window,
@@ -37,16 +39,25 @@ class SQLStore:
 
     def __init__(self) -> None:
         self._rate = LocalRate()
+        self._share = AddressShare()
         self._journal: Journal | None = None
         self._journal_lock = threading.Lock()
 
-    def rate(self, *, reader: str, now: datetime, limit: int) -> None:
-        self._rate.hit(reader=reader, now=now, limit=limit)
-
-    def record(self, *, article_id: int, reader: str, now: datetime, limit: int) -> bool:
+    def record(
+        self, *, article_id: int, reader: str, address: str, now: datetime, limits: Limits
+    ) -> bool:
         """True when the view counted; with the journal, whether it counts is decided later
-        (a repeat in the window counts nothing then) and the answer is True."""
-        self.rate(reader=reader, now=now, limit=limit)
+        (a repeat in the window counts nothing then) and the answer is True. RateLimited past
+        either rate; past the address's share of readers, False (nothing is written)."""
+        self._rate.hit(reader=reader, address=address, now=now, limits=limits)
+        if not self._share.admits(
+            address=address,
+            article_id=article_id,
+            reader=reader,
+            now=now,
+            limit=limits.readers_per_address,
+        ):
+            return False
         journal = self.journal()
         if journal is None:
             with _writers_lock(), transaction.atomic():
