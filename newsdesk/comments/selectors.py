@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 
 from newsdesk.comments.models import Comment
 from newsdesk.newsroom.models import Article
@@ -18,8 +19,9 @@ def comment_count(*, article: Article) -> int:
     return Comment.objects.visible().filter(article=article).count()
 
 
-def comment_page(*, article: Article, number: int = 1, order: str = "newest") -> Page:
-    """One page of approved top-level comments, each with its approved replies (oldest first).
+def comment_page(*, article: Article, number: int | str = 1, order: str = "newest") -> Page:
+    """One page of approved top-level comments, each with its approved replies (oldest first);
+    Http404 for a number that is not one of its pages (page 1 always is).
 
     Paging keeps an article with 10,000 comments as cheap to show as one with 20: a count,
     the page's rows by index, and their replies in one more query.
@@ -32,4 +34,10 @@ def comment_page(*, article: Article, number: int = 1, order: str = "newest") ->
         .order_by(*ORDERS.get(order, ORDERS["newest"]))
         .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
     )
-    return Paginator(qs, PAGE_SIZE).get_page(number)
+    raw = str(number)
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6):
+        raise Http404("That is not a page of comments.")
+    try:
+        return Paginator(qs, PAGE_SIZE, allow_empty_first_page=True).page(int(raw))
+    except InvalidPage as error:
+        raise Http404("There is no such page of comments.") from error

@@ -2,8 +2,9 @@
 
 A GET or HEAD of a reader page, from a reader without a session cookie, is answered from the
 cache when a fresh copy is there (no middleware, no URL routing, no query). Otherwise Django
-renders it, and the page is kept when it is the same for everyone: a 200 that sets no cookie,
-does not vary, is not private or no-store, and names the surrogate keys of what it shows.
+renders it, with only the query parameters pages read (pagecache.query), and the page is
+kept when it is the same for everyone: a 200 that sets no cookie, does not vary, is not
+private or no-store, and names the surrogate keys of what it shows.
 Anything else (staff, other paths, methods or hosts) goes to Django untouched.
 """
 
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from redis.exceptions import RedisError
 
-from newsdesk.pagecache import expiry, keys, store
+from newsdesk.pagecache import expiry, keys, query, store
 from newsdesk.site import redis_breaker
 from newsdesk.site.caches import on_clear
 from newsdesk.site.http import has_session, host_allowed, request_scheme
@@ -119,6 +120,12 @@ class PageCache:
             or (settings.SECURE_SSL_REDIRECT and _scheme(environ) != "https")
         ):
             return self.app(environ, start_response)  # Django decides (and redirects to https)
+        canonical = query.canonical(environ.get("QUERY_STRING", ""))
+        if canonical is None:
+            return self.app(environ, start_response)  # Django refuses it
+        if canonical != environ.get("QUERY_STRING", ""):
+            # Django renders exactly what the key names: a copy is always its key's page.
+            environ = {**environ, "QUERY_STRING": canonical}
         address = _address(environ)
         try:
             entry = _stored_copy(address, environ)

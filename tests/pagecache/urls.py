@@ -20,7 +20,7 @@ def public(request):
 
 def sets_cookie(request):
     response = _page("hello")
-    response.set_cookie("reader", request.GET.get("who", "nobody"))
+    response.set_cookie("reader", request.headers.get("X-Reader", "nobody"))
     return response
 
 
@@ -31,7 +31,7 @@ def varies_on_cookie(request):
 
 
 def private(request):
-    response = _page(f"private for {request.GET.get('who', '')}")
+    response = _page(f"private for {request.headers.get('X-Reader', '')}")
     response["Cache-Control"] = "private"
     return response
 
