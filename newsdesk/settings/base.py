@@ -196,16 +196,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Admin login throttling (django-axes): 5 failures for one user name from one address lock
-# that pair out for 15 minutes (a further failure meanwhile starts the 15 minutes again); a
-# success clears the count. Admin > Axes > Access attempts: delete a row to unlock at once.
-AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Admin login throttling (django-axes): 5 failures for one user name from one address (an
+# IPv6 /64) lock that pair out, and 20 from anywhere lock the name, for 15 minutes (a further
+# failure meanwhile starts the 15 minutes again); a success clears the count. Admin > Axes >
+# Access attempts: delete the rows to unlock at once (docs/security.md).
+NEWSDESK_LOGIN_FAILURES_PER_ADDRESS = 5
+NEWSDESK_LOGIN_FAILURES_PER_USERNAME = 20
+AXES_FAILURE_LIMIT = "newsdesk.security.throttle.failure_limit"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "newsdesk.site.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsdesk.site.http.client_network"
 AXES_COOLOFF_MESSAGE = (
-    "Too many failed logins for this account from your address. Try again in 15 minutes, "
+    "Too many failed logins for this account. Try again in 15 minutes, "
     "or ask an administrator to unlock it."
 )
 AXES_VERBOSE = False
@@ -217,22 +220,22 @@ LOGIN_URL = "admin:login"
 NEWSDESK_TRENDING_HALF_LIFE_HOURS = float(env.text("NEWSDESK_TRENDING_HALF_LIFE_HOURS", "3"))
 NEWSDESK_VIEW_WINDOW_MINUTES = 30  # one reader's repeat views of an article count once per window
 NEWSDESK_VIEW_RATE_PER_MINUTE = int(env.text("NEWSDESK_VIEW_RATE_PER_MINUTE", "60"))
-NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2"))
-# With Redis, a thread of each server process flushes; off, a request that is due does.
-NEWSDESK_VIEW_FLUSH_THREAD = env.flag("NEWSDESK_VIEW_FLUSH_THREAD", True)
-# After a Redis error, each process leaves Redis alone this long (newsdesk.site.redis_breaker).
 # One address (an IPv6 /64) may be an office or a carrier's shared address: its rate, and how
 # many of its readers count per article per window (docs/security.md, "Hostile traffic").
 NEWSDESK_VIEW_RATE_PER_ADDRESS_PER_MINUTE = int(
     env.text("NEWSDESK_VIEW_RATE_PER_ADDRESS_PER_MINUTE", "600")
 )
 NEWSDESK_VIEW_READERS_PER_ADDRESS = int(env.text("NEWSDESK_VIEW_READERS_PER_ADDRESS", "20"))
+NEWSDESK_VIEW_FLUSH_SECONDS = float(env.text("NEWSDESK_VIEW_FLUSH_SECONDS", "2"))
+# With Redis, a thread of each server process flushes; off, a request that is due does.
+NEWSDESK_VIEW_FLUSH_THREAD = env.flag("NEWSDESK_VIEW_FLUSH_THREAD", True)
+# After a Redis error, each process leaves Redis alone this long (newsdesk.site.redis_breaker).
 NEWSDESK_REDIS_RETRY_SECONDS = float(env.text("NEWSDESK_REDIS_RETRY_SECONDS", "5"))
 # Without Redis, a beacon is answered once its view is in the process's view journal, which a
 # thread writes through to SQL (audience.journal); off, each view commits before its answer.
 NEWSDESK_VIEW_JOURNAL = env.flag("NEWSDESK_VIEW_JOURNAL", True)
 NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 5  # how long a beacon may act on an article's old state
-NEWSDESK_PROXY_COUNT = int(env.text("NEWSDESK_PROXY_COUNT", "0"))  # our own proxies in front
+NEWSDESK_PROXY_COUNT = env.count("NEWSDESK_PROXY_COUNT", 0)  # our own proxies in front
 NEWSDESK_REDIS_PREFIX = env.text("NEWSDESK_REDIS_PREFIX", "newsdesk")
 
 # Comments: moderation, limits (defaults follow Korean news portals), abuse defences.

@@ -31,6 +31,16 @@ def flag(name: str, default: bool = False) -> bool:
     )
 
 
+def count(name: str, default: int) -> int:
+    """A whole number, 0 or more; ``default`` when unset or blank."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not (raw.isascii() and raw.isdigit()):
+        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more; got {raw!r}")
+    return int(raw)
+
+
 def listing(name: str, default: list[str] | None = None) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

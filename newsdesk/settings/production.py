@@ -30,6 +30,14 @@ ALLOWED_HOSTS = env.listing("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
 
+# Behind a proxy the default, 0, makes every client the proxy: one address for every reader's
+# limits and bans and every login's throttle. Say how many proxies are ours, 0 included.
+if not env.text("NEWSDESK_PROXY_COUNT"):
+    raise ImproperlyConfigured(
+        "Set NEWSDESK_PROXY_COUNT to the number of proxies of your own in front of Newsdesk "
+        "(nginx, a load balancer, a CDN), or to 0 if clients connect to it directly."
+    )
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", True)

@@ -62,6 +62,34 @@ def test_the_lockout_is_per_user_and_address(client, staffer):
     assert login(client, "colleague", PASSWORD).status_code == 302
 
 
+def test_guessing_one_user_name_from_many_addresses_is_throttled_too(client, staffer, settings):
+    per_name = settings.NEWSDESK_LOGIN_FAILURES_PER_USERNAME
+    for n in range(per_name):  # a few guesses from each of many addresses
+        ip = f"198.51.100.{n // 2}"
+        assert login(client, "staffer", "wrong password", ip=ip).status_code in {200, 429}
+    locked = login(client, "staffer", PASSWORD, ip="192.0.2.200")
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Another account is not affected.
+    other = make_user("colleague", role="Editor")
+    other.set_password(PASSWORD)
+    other.save()
+    assert login(client, "colleague", PASSWORD, ip="192.0.2.200").status_code == 302
+
+
+def test_below_the_user_name_limit_other_addresses_still_log_in(client, staffer, settings):
+    for n in range(settings.NEWSDESK_LOGIN_FAILURES_PER_USERNAME - 1):
+        login(client, "staffer", "wrong password", ip=f"198.51.100.{n}")
+    assert login(client, "staffer", PASSWORD, ip="192.0.2.200").status_code == 302
+
+
+def test_the_addresses_of_one_ipv6_subscriber_are_one_address(client, staffer):
+    for n in range(5):  # five addresses of one /64
+        login(client, "staffer", "wrong password", ip=f"2001:db8:7:7::{n + 1}")
+    assert login(client, "staffer", PASSWORD, ip="2001:db8:7:7::99").status_code == 429
+    assert login(client, "staffer", PASSWORD, ip="2001:db8:7:8::1").status_code == 302
+
+
 def test_a_locked_out_user_recovers_after_the_cool_off(client, staffer):
     start = timezone.now()
     with time_machine.travel(start, tick=False):

@@ -20,6 +20,7 @@ def run(args: list[str], tmp_path, **env_changes) -> subprocess.CompletedProcess
         NEWSDESK_DATA_DIR=str(tmp_path),
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="example.com",
+        NEWSDESK_PROXY_COUNT="1",
     )
     for name, value in env_changes.items():
         if value is None:
@@ -47,6 +48,11 @@ def test_check_deploy_is_clean_at_warning_level(tmp_path):
         ({"SECRET_KEY": "test-only-key-not-for-any-deployment-0123456789abcdef"}, "Set SECRET_KEY"),
         ({"ALLOWED_HOSTS": None}, "Set ALLOWED_HOSTS"),
         ({"ALLOWED_HOSTS": " , "}, "Set ALLOWED_HOSTS"),
+        # Behind a proxy, 0 would make every reader the proxy: it must be said, not assumed.
+        ({"NEWSDESK_PROXY_COUNT": None}, "Set NEWSDESK_PROXY_COUNT"),
+        ({"NEWSDESK_PROXY_COUNT": " "}, "Set NEWSDESK_PROXY_COUNT"),
+        ({"NEWSDESK_PROXY_COUNT": "one"}, "NEWSDESK_PROXY_COUNT must be a whole number"),
+        ({"NEWSDESK_PROXY_COUNT": "-1"}, "NEWSDESK_PROXY_COUNT must be a whole number"),
     ],
 )
 def test_production_refuses_to_start_unsafe(tmp_path, change, message):
@@ -66,6 +72,11 @@ print(json.dumps({name: getattr(s, name) for name in [
     "SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE", "SECURE_SSL_REDIRECT",
 ]}))
 """
+
+
+def test_production_starts_with_an_explicit_proxy_count_of_zero(tmp_path):
+    result = run([NEWSDESK, "check"], tmp_path, NEWSDESK_PROXY_COUNT="0")
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_sends_a_year_of_hsts_and_secure_cookies(tmp_path):
