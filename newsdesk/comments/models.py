@@ -58,7 +58,15 @@ class Comment(models.Model):
         blank=True,
         default="",
         editable=False,
-        help_text="A keyed hash of the poster's address: for limits and bans, never shown.",
+        help_text="A keyed hash of the poster's browser key: for limits and bans, never shown.",
+    )
+    network = models.CharField(
+        "network key",
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="A keyed hash of the poster's address (an IPv6 /64): for wider limits only.",
     )
     edit_token_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("posted", default=timezone.now, db_index=True)
@@ -80,6 +88,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "-created_at"], name="comment_article_idx"),
             models.Index(fields=["reader", "-created_at"], name="comment_reader_idx"),
+            models.Index(fields=["network", "-created_at"], name="comment_network_idx"),
         ]
 
     def __str__(self) -> str:
@@ -90,10 +99,12 @@ class Comment(models.Model):
 
 
 class CommentReport(models.Model):
-    """One reader's report of one comment; a reader counts once."""
+    """One reader's report of one comment; a reader counts once, and towards hiding it, one
+    network (an IPv6 /64) counts once."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="report_set")
     reader = models.CharField(max_length=64)
+    network = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -106,9 +117,11 @@ class CommentReport(models.Model):
 
 
 class BannedReader(models.Model):
-    """A reader who may not comment: matched by reader key, or by e-mail if one was given."""
+    """A reader who may not comment: matched by reader key, or by e-mail if one was given.
+    Comments from their network are held for a moderator for a while (comments.services)."""
 
     reader = models.CharField("reader key", max_length=64, blank=True, db_index=True)
+    network = models.CharField("network key", max_length=64, blank=True, db_index=True)
     email = models.EmailField("e-mail", blank=True, db_index=True)
     reason = models.CharField("reason", max_length=200, blank=True)
     created_at = models.DateTimeField("banned", default=timezone.now)

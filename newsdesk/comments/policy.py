@@ -34,10 +34,16 @@ def comments_open(article: Article, now: datetime) -> bool:
 
 
 def address_key(ip: str) -> str:
-    """A stable keyed hash of the poster's address: limits and bans outlast a day, the address
-    itself is never stored."""
+    """A stable keyed hash of an address: limits and bans outlast a day, the address itself is
+    never stored. Called with an address's network (site.http.network_of) for the network key."""
     key = settings.SECRET_KEY.encode()
     return hmac.new(key, f"comments\n{ip}".encode(), hashlib.sha256).hexdigest()
+
+
+def browser_key(secret: str) -> str:
+    """A stable keyed hash of the secret in a browser's poster cookie: one poster's key."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"poster\n{secret}".encode(), hashlib.sha256).hexdigest()
 
 
 def hold_reason(text: str) -> str:

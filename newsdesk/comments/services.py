@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from newsdesk.comments import policy
@@ -21,23 +20,34 @@ from newsdesk.comments.models import MAX_LENGTH, BannedReader, Comment, CommentR
 from newsdesk.newsroom.models import Article
 from newsdesk.pagecache import keys as page_keys
 from newsdesk.pagecache.services import pages_purge
+from newsdesk.site.http import network_of
 
 
 @dataclass(frozen=True)
 class Poster:
+    """Who posts or reports: their browser (the poster cookie's secret; "" for none, when the
+    address stands in) and their address, whose network backs the browser's limits up."""
+
     ip: str
     user_agent: str = ""
+    browser: str = ""
 
     @property
     def reader(self) -> str:
-        return policy.address_key(self.ip)
+        return policy.browser_key(self.browser) if self.browser else policy.address_key(self.ip)
+
+    @property
+    def network(self) -> str:
+        return policy.address_key(network_of(self.ip))
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _check_limits(*, reader: str, article: Article, now: datetime) -> None:
+def _check_limits(*, reader: str, network: str, article: Article, now: datetime) -> None:
+    """The poster's limits, then their network's (each limit times the posters an address
+    may stand for): a new browser key, or none, does not lift the second. Six queries."""
     mine = Comment.objects.filter(reader=reader)
     gap = settings.NEWSDESK_COMMENT_MIN_INTERVAL_SECONDS
     last = mine.order_by("-created_at").values_list("created_at", flat=True).first()
@@ -59,11 +69,43 @@ def _check_limits(*, reader: str, article: Article, now: datetime) -> None:
             "on one article.",
             retry_after=24 * 3600,
         )
+    _check_network_limits(network=network, article=article, now=now)
+
+
+def _check_network_limits(*, network: str, article: Article, now: datetime) -> None:
+    share = settings.NEWSDESK_COMMENT_POSTERS_PER_ADDRESS
+    ours = Comment.objects.filter(network=network)
+    gap = settings.NEWSDESK_COMMENT_MIN_INTERVAL_SECONDS
+    limits = [
+        (ours.filter(created_at__gt=now - timedelta(seconds=gap)), share, gap),
+        (
+            ours.filter(created_at__gt=now - timedelta(days=1)),
+            settings.NEWSDESK_COMMENT_DAILY_LIMIT * share,
+            3600,
+        ),
+        (ours.filter(article=article), settings.NEWSDESK_COMMENT_PER_ARTICLE_LIMIT * share, 3600),
+    ]
+    for comments, limit, wait in limits:
+        if comments.count() >= limit:
+            raise TooSoon(
+                "Many comments have come from your address just now; please try again in "
+                f"{wait // 60} minute{'s' if wait >= 120 else ''}.",
+                retry_after=wait,
+            )
+
+
+def _banned_network(network: str, now: datetime) -> bool:
+    days = settings.NEWSDESK_COMMENT_BAN_HOLD_DAYS
+    recent = BannedReader.objects.filter(network=network, created_at__gt=now - timedelta(days=days))
+    return bool(network) and recent.exists()
 
 
 def _judge(comment: Comment, article: Article, poster: Poster) -> None:
     """Sets status and held_reason by the site's rules, most specific reason first."""
-    reason = policy.hold_reason(comment.text) or policy.akismet_reason(
+    reason = policy.hold_reason(comment.text)
+    if not reason and _banned_network(poster.network, timezone.now()):
+        reason = "Posted from the address of a banned reader (another reader may share it)"
+    reason = reason or policy.akismet_reason(
         text=comment.text,
         name=comment.name,
         email=comment.email,
@@ -121,15 +163,16 @@ def comment_post(
         email=email,
         text=body,
         reader=reader,
+        network=poster.network,
         created_at=now,
         edit_token_hash=_token_hash(token),
     )
-    comment.full_clean(exclude=["reader", "edit_token_hash"])
+    comment.full_clean(exclude=["reader", "network", "edit_token_hash"])
     _judge(comment, article, poster)
     with transaction.atomic():
         # Serialized per reader on SQLite by the IMMEDIATE transaction, and checked again
         # inside it, so two quick posts cannot both pass the limits.
-        _check_limits(reader=reader, article=article, now=now)
+        _check_limits(reader=reader, network=poster.network, article=article, now=now)
         duplicate = Comment.objects.filter(
             reader=reader, article=article, text=body, created_at__gt=now - timedelta(hours=1)
         )
@@ -214,19 +257,32 @@ def comment_delete(*, comment: Comment, token: str, now: datetime | None = None)
 
 
 def comment_report(*, comment: Comment, reporter: Poster) -> Comment:
-    """Counts a reader's report once; at the threshold the comment is hidden for review."""
+    """Counts a reader's report once. Reports since the comment was last moderated, from
+    that many different networks, hide it for review: one office is one voice, and a
+    moderator's approval is not undone by a single new report."""
     try:
         with transaction.atomic():
-            CommentReport.objects.create(comment=comment, reader=reporter.reader)
-            Comment.objects.filter(pk=comment.pk).update(reports=F("reports") + 1)
-            comment.refresh_from_db()
-            threshold = settings.NEWSDESK_COMMENT_REPORT_THRESHOLD
-            if comment.reports >= threshold and comment.status == Comment.Status.APPROVED:
-                comment.status = Comment.Status.PENDING
-                comment.held_reason = f"Reported by {comment.reports} readers"
-                comment.save(update_fields=["status", "held_reason"])
+            CommentReport.objects.create(
+                comment=comment, reader=reporter.reader, network=reporter.network
+            )
     except IntegrityError:
-        pass  # this reader reported it already
+        return comment  # this reader reported it already
+    with transaction.atomic():
+        comment.refresh_from_db()
+        since = CommentReport.objects.filter(comment=comment)
+        if comment.moderated_at is not None:
+            since = since.filter(created_at__gt=comment.moderated_at)
+        comment.reports = since.count()
+        networks = since.values("network").distinct().count()
+        fields = ["reports"]
+        if (
+            networks >= settings.NEWSDESK_COMMENT_REPORT_THRESHOLD
+            and comment.status == Comment.Status.APPROVED
+        ):
+            comment.status = Comment.Status.PENDING
+            comment.held_reason = f"Reported by {networks} readers"
+            fields += ["status", "held_reason"]
+        comment.save(update_fields=fields)
     return comment
 
 
@@ -235,9 +291,12 @@ def _moderate(comment: Comment, moderator: AbstractBaseUser, status: str) -> Com
         raise PermissionDenied("Only moderators can moderate comments.")
     comment.status = status
     comment.needs_review = False
+    comment.reports = 0  # reports before this decision were weighed in it
     comment.moderated_at = timezone.now()
     comment.moderated_by = moderator
-    comment.save(update_fields=["status", "needs_review", "moderated_at", "moderated_by"])
+    comment.save(
+        update_fields=["status", "needs_review", "reports", "moderated_at", "moderated_by"]
+    )
     return comment
 
 
@@ -255,11 +314,13 @@ def comment_mark_spam(*, comment: Comment, moderator: AbstractBaseUser) -> Comme
 
 @transaction.atomic
 def reader_ban(*, comment: Comment, moderator: AbstractBaseUser, reason: str = "") -> BannedReader:
-    """Bans the comment's author (by reader key and e-mail) and takes down their comments."""
+    """Bans the comment's author (by reader key and e-mail) and takes down their comments; for
+    NEWSDESK_COMMENT_BAN_HOLD_DAYS, comments from their network wait for a moderator."""
     if not moderator.has_perm("comments.add_bannedreader"):
         raise PermissionDenied("Only moderators can ban readers.")
     ban = BannedReader.objects.create(
         reader=comment.reader,
+        network=comment.network,
         email=comment.email,
         reason=reason or f"Comment {comment.pk}",
         created_by=moderator,

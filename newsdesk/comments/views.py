@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -21,10 +22,47 @@ from newsdesk.site.errors import NewsdeskError, error_response
 from newsdesk.site.http import client_ip
 
 COOKIE_PATH = "/comments/"
+# The poster's browser: a random secret, sent to the comment endpoints only, whose keyed hash
+# is the poster's key for limits, bans and reports (docs/security.md, "Hostile traffic").
+POSTER_COOKIE = "nd_poster"
+POSTER_COOKIE_DAYS = 365
+
+
+def _browser(request: HttpRequest) -> str:
+    """The poster cookie's secret, or a new one for a browser without a (well-formed) one."""
+    if not hasattr(request, "nd_browser"):
+        sent = request.COOKIES.get(POSTER_COOKIE, "")
+        well_formed = (
+            20 <= len(sent) <= 64
+            and sent.isascii()
+            and sent.replace("-", "a").replace("_", "a").isalnum()
+        )
+        request.nd_browser = sent if well_formed else secrets.token_urlsafe(24)
+    return request.nd_browser
 
 
 def _poster(request: HttpRequest) -> services.Poster:
-    return services.Poster(ip=client_ip(request), user_agent=request.headers.get("User-Agent", ""))
+    return services.Poster(
+        ip=client_ip(request),
+        user_agent=request.headers.get("User-Agent", ""),
+        browser=_browser(request),
+    )
+
+
+def _keep_browser(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Gives a browser that had no poster cookie the one its post or report was keyed on."""
+    secret = getattr(request, "nd_browser", None)
+    if secret and request.COOKIES.get(POSTER_COOKIE) != secret:
+        response.set_cookie(
+            POSTER_COOKIE,
+            secret,
+            max_age=POSTER_COOKIE_DAYS * 24 * 3600,
+            path=COOKIE_PATH,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
 
 
 def _uncached(
@@ -107,7 +145,7 @@ def post(request: HttpRequest, article_id: int, parent_id: int | None = None) ->
     except ValidationError as error:
         form.add_error(None, error)
         return _form_page(request, article, form, parent=parent, error=InvalidComment())
-    return _posted(request, article, comment, token)
+    return _keep_browser(request, _posted(request, article, comment, token))
 
 
 def _posted(request: HttpRequest, article: Article, comment: Comment, token: str) -> HttpResponse:
@@ -177,4 +215,5 @@ def report(request: HttpRequest, comment_id: int) -> HttpResponse:
     if origin.check(request) != "ok":
         raise PermissionDenied("Reports can be sent only from this site's own pages.")
     services.comment_report(comment=comment, reporter=_poster(request))
-    return _see_other(f"{comment.article.get_absolute_url()}?comment=reported#comments")
+    response = _see_other(f"{comment.article.get_absolute_url()}?comment=reported#comments")
+    return _keep_browser(request, response)

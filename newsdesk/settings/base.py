@@ -243,6 +243,10 @@ NEWSDESK_COMMENT_MODERATION = env.text("NEWSDESK_COMMENT_MODERATION", "post")  #
 NEWSDESK_COMMENT_MIN_INTERVAL_SECONDS = 60
 NEWSDESK_COMMENT_DAILY_LIMIT = 20
 NEWSDESK_COMMENT_PER_ARTICLE_LIMIT = 3
+# Limits key on the poster's browser; one address (an IPv6 /64) may post this many times each
+# limit, for the readers who share it (docs/security.md, "Hostile traffic").
+NEWSDESK_COMMENT_POSTERS_PER_ADDRESS = 10
+NEWSDESK_COMMENT_BAN_HOLD_DAYS = 30  # comments from a banned reader's network wait this long
 NEWSDESK_COMMENT_BANNED_WORDS = env.listing("NEWSDESK_COMMENT_BANNED_WORDS")
 NEWSDESK_COMMENT_MAX_LINKS = 2
 NEWSDESK_COMMENT_MIN_SECONDS_TO_SUBMIT = 3

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsdesk.comments import services
 from newsdesk.comments.models import BannedReader, Comment
-from tests.comments.conftest import post
+from tests.comments.conftest import post, report
 from tests.conftest import parse
 
 pytestmark = pytest.mark.django_db
@@ -21,20 +21,12 @@ def test_three_reports_hide_a_comment_pending_review(client, article):
     post(client, article, "Provocative words")
     comment = Comment.objects.get()
     for i in range(2):
-        client.post(
-            f"/comments/report/{comment.pk}/",
-            REMOTE_ADDR=f"192.0.2.{i}",
-            HTTP_ORIGIN="http://testserver",
-        )
+        report(client, comment, ip=f"192.0.2.{i}")
     # the same reader twice counts once
-    client.post(
-        f"/comments/report/{comment.pk}/", REMOTE_ADDR="192.0.2.1", HTTP_ORIGIN="http://testserver"
-    )
+    report(client, comment, ip="192.0.2.1")
     comment.refresh_from_db()
     assert (comment.reports, comment.status) == (2, Comment.Status.APPROVED)
-    response = client.post(
-        f"/comments/report/{comment.pk}/", REMOTE_ADDR="192.0.2.9", HTTP_ORIGIN="http://testserver"
-    )
+    response = report(client, comment, ip="192.0.2.9")
     assert response.status_code == 303
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
