@@ -34,6 +34,7 @@ demo: install
 	$(BIN)/newsdesk migrate --noinput
 	$(BIN)/newsdesk load_demo
 	$(BIN)/newsdesk load_demo_views
+	-$(BIN)/newsdesk renditions
 	$(BIN)/newsdesk collectstatic --noinput --verbosity 0
 
 run: demo

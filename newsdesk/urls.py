@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from newsdesk.distribution.api.views import api
+from newsdesk.images.renditions import ROOT as RENDITIONS_ROOT
 from newsdesk.site import views as site_views
 
 urlpatterns = [
@@ -23,7 +24,10 @@ if settings.NEWSDESK_SERVE_MEDIA:
         re_path(
             rf"^{media}(?P<path>.*)$",
             site_views.media,
-            {"document_root": settings.MEDIA_ROOT},
+            {
+                "document_root": settings.MEDIA_ROOT,
+                "immutable_prefixes": (RENDITIONS_ROOT + "/",),
+            },
         )
     )
 

@@ -81,3 +81,32 @@ def make_user(username: str, *, role: str | None = None, superuser: bool = False
     if role:
         user.groups.add(Group.objects.get(name=role))
     return get_user_model().objects.get(pk=user.pk)
+
+
+def picture_bytes(size: tuple[int, int] = (1600, 900), fmt: str = "JPEG", mode: str = "RGB"):
+    """A plain picture's bytes (a gradient, so encoders have something to do)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    gradient = PILImage.linear_gradient("L").resize(size)
+    picture = PILImage.merge("RGB", (gradient, gradient.rotate(90).resize(size), gradient))
+    if mode != "RGB":
+        picture = picture.convert(mode)
+    out = io.BytesIO()
+    picture.save(out, fmt)
+    return out.getvalue()
+
+
+def make_image(*, size=(1600, 900), fmt="JPEG", mode="RGB", data: bytes | None = None, **fields):
+    """A library image through the upload service (checked, stripped, renditions made)."""
+    from newsdesk.images import services as image_services
+
+    fields.setdefault("alt_text", "A patrol boat at dawn")
+    fields.setdefault("credit", "Newsdesk")
+    filename = fields.pop("filename", f"picture.{fmt.lower()}")
+    return image_services.image_create(
+        data=data if data is not None else picture_bytes(size, fmt, mode),
+        filename=filename,
+        **fields,
+    )

@@ -9,7 +9,6 @@ one) as the updated date. ``NEWSDESK_FEED_FULL_TEXT`` adds the body as ``content
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 
 from newsdesk.distribution import addresses, selectors, structured
+from newsdesk.images import markup
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -133,14 +133,15 @@ class ArticleFeed(Feed):
         return [article.section.name, *(t.name for t in article.tags.all())]
 
     def item_enclosures(self, article: Article) -> list[Enclosure]:
-        if not article.lead_image:
+        picture = article.lead_picture
+        if picture is None:
             return []
-        mime_type = mimetypes.guess_type(article.lead_image.name)[0] or "image/jpeg"
+        rendition = markup.largest_jpeg(picture)
         try:
-            length = str(article.lead_image.storage.size(article.lead_image.name))
+            length = str(picture.file.storage.size(rendition.name))
         except OSError:
             length = "0"  # RSS allows 0 when the size is unknown
-        return [Enclosure(addresses.media_file(article.lead_image), length, mime_type)]
+        return [Enclosure(addresses.absolute(rendition.url), length, rendition.mime_type)]
 
     def item_extra_kwargs(self, article: Article) -> dict:
         full_text = settings.NEWSDESK_FEED_FULL_TEXT and article.body.strip()

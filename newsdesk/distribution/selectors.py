@@ -29,7 +29,7 @@ NEWS_WINDOW = timedelta(hours=48)
 
 
 def _with_people(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    return queryset.select_related("section").prefetch_related(
+    return queryset.select_related("section", "lead_image").prefetch_related(
         Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
         "tags",
     )

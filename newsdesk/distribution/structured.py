@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from newsdesk.distribution import addresses
-from newsdesk.distribution.renditions import card_rendition
+from newsdesk.images import markup
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
 
 HEADLINE_LIMIT = 110  # Google's limit for a NewsArticle headline
@@ -65,14 +65,16 @@ def modified(article: Article) -> datetime:
 
 
 def card(article: Article) -> Card:
-    """The share card: the lead image's 1200x630 rendition, else the site's default card."""
-    rendition = card_rendition(article.lead_image)
+    """The share card: the lead image's 1200x630 rendition (cropped around its focal point),
+    else the site's default card. A photo whose rights have expired is never a card."""
+    picture = article.lead_picture
+    rendition = markup.card(picture)
     if rendition is not None:
         return Card(
-            rendition.url,
+            addresses.absolute(rendition.url),
             rendition.width,
             rendition.height,
-            article.lead_image_alt,
+            picture.alt_text,
             rendition.mime_type,
         )
     width, height = addresses.DEFAULT_CARD_SIZE
@@ -241,8 +243,8 @@ def contributor_graph(contributor: Contributor, url: str) -> list[dict]:
     }
     if contributor.bio:
         about["description"] = contributor.bio
-    if contributor.photo:
-        about["image"] = addresses.media_file(contributor.photo)
+    if contributor.photo and contributor.photo.is_usable():
+        about["image"] = addresses.absolute(markup.square(contributor.photo))
     page = {
         "@context": "https://schema.org",
         "@type": "ProfilePage",

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
+from newsdesk.images.models import Image
+
 PUBLIC_ID_PATTERN = r"^CP-\d{4}-\d{4,}$"
 
 # What the rich-text editor offers is exactly what the sanitizer keeps: django-prose-editor
@@ -112,7 +114,15 @@ class Contributor(models.Model):
         help_text="Shown on the contributor page. Leave empty to use the ID address.",
     )
     bio = models.TextField("bio", blank=True)
-    photo = models.ImageField("photo", upload_to="contributors/", blank=True)
+    photo = models.ForeignKey(
+        Image,
+        verbose_name="photo",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A portrait from the image library.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name="staff user",
@@ -170,7 +180,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(live_q(now=now))
 
     def for_listing(self) -> ArticleQuerySet:
-        return self.select_related("section").only(
+        return self.select_related("section", "lead_image").only(
             "id",
             "headline",
             "slug",
@@ -179,14 +189,18 @@ class ArticleQuerySet(models.QuerySet):
             "publish_at",
             "created_at",
             "substantively_updated_at",
-            "lead_image",
-            "lead_image_alt",
-            # ImageField reads its dimension fields on load: deferring them costs a query a row.
-            "lead_image_width",
-            "lead_image_height",
             "section__name",
             "section__slug",
+            *LISTED_IMAGE_FIELDS,
         )
+
+
+# What a teaser needs of its lead image (markup.picture, Image.is_usable): read in the same
+# query as the article. ImageField reads its dimension fields on load, so they come too.
+LISTED_IMAGE_FIELDS = [
+    f"lead_image__{name}"
+    for name in ("file", "width", "height", "alt_text", "rights_expire_at", "renditions_key")
+]
 
 
 class Article(models.Model):
@@ -210,23 +224,21 @@ class Article(models.Model):
     contributors = models.ManyToManyField(
         Contributor, through="Byline", related_name="articles", verbose_name="contributors"
     )
-    lead_image = models.ImageField(
-        "lead image",
-        upload_to="lead/%Y/%m/",
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name="lead image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="lead_image_width",
-        height_field="lead_image_height",
+        related_name="+",
+        help_text="From the image library; its alt text, credit and rights come with it.",
     )
-    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    lead_image_alt = models.CharField(
-        "lead image alt text",
-        max_length=250,
+    lead_image_caption = models.CharField(
+        "caption for this story",
+        max_length=300,
         blank=True,
-        help_text="Required with a lead image: what it shows, for readers who cannot see it.",
+        help_text="Leave empty to use the library's caption.",
     )
-    lead_image_caption = models.CharField("lead image caption", max_length=300, blank=True)
-    lead_image_credit = models.CharField("lead image credit", max_length=120, blank=True)
     status = models.CharField(
         "status", max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False
     )
@@ -279,10 +291,6 @@ class Article(models.Model):
                 condition=~Q(status="published") | Q(publish_at__isnull=False),
                 name="article_published_has_time",
             ),
-            models.CheckConstraint(
-                condition=Q(lead_image="") | ~Q(lead_image_alt=""),
-                name="article_lead_image_has_alt",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -300,12 +308,6 @@ class Article(models.Model):
             },
         )
 
-    def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        if self.lead_image and not self.lead_image_alt.strip():
-            raise ValidationError({"lead_image_alt": "A lead image needs alt text."})
-
     def is_live(self, now: datetime | None = None) -> bool:
         """live_q on a loaded row."""
         return (
@@ -313,6 +315,17 @@ class Article(models.Model):
             and self.publish_at is not None
             and self.publish_at <= (now or timezone.now())
         )
+
+    @property
+    def lead_picture(self) -> Image | None:
+        """The lead image if a reader may see it now (its rights not expired), else None.
+        Every reader surface shows this, never ``lead_image`` itself."""
+        image = self.lead_image
+        return image if image is not None and image.is_usable() else None
+
+    @property
+    def lead_caption(self) -> str:
+        return self.lead_image_caption or (self.lead_image.caption if self.lead_image else "")
 
     @property
     def last_updated_at(self) -> datetime | None:

@@ -7,8 +7,10 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.images.models import Image
 from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
 from newsdesk.newsroom.sql import top_ids
@@ -23,7 +25,7 @@ def article_for_page(*, slug: str, user: AbstractBaseUser | AnonymousUser) -> tu
     tells them nothing. Staff who may edit it (rules.can_preview) see it as a preview.
     """
     article = (
-        Article.objects.select_related("section", "stats")
+        Article.objects.select_related("section", "stats", "lead_image")
         .prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("contributor")),
             "tags",
@@ -49,7 +51,7 @@ LEAD_CANDIDATES = 30
 def lead_story() -> Article | None:
     """The newest live article with a lead image among the newest few, else the newest."""
     recent = list(Article.objects.live().for_listing()[:LEAD_CANDIDATES])
-    return next((a for a in recent if a.lead_image), recent[0] if recent else None)
+    return next((a for a in recent if a.lead_picture), recent[0] if recent else None)
 
 
 def section_fronts(*, exclude_id: int | None = None) -> list[tuple[Section, list[Article]]]:
@@ -97,3 +99,25 @@ def next_scheduled_at() -> datetime | None:
         .values_list("publish_at", flat=True)
         .first()
     )
+
+
+def image_uses(image: Image) -> list[tuple[str, str]]:
+    """Articles and contributors that show ``image``, with their admin addresses (2 queries)."""
+    articles = Article.objects.filter(lead_image=image).only("id", "headline", "status")
+    people = Contributor.objects.filter(photo=image).only("id", "display_name")
+    return [
+        *(
+            (
+                f"{a.headline} ({a.workflow_state})",
+                reverse("admin:newsroom_article_change", args=[a.pk]),
+            )
+            for a in articles
+        ),
+        *(
+            (
+                f"{c.display_name} (portrait)",
+                reverse("admin:newsroom_contributor_change", args=[c.pk]),
+            )
+            for c in people
+        ),
+    ]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from newsdesk.newsroom.models import Article, Byline, Correction
+from newsdesk.images.models import Image
+from newsdesk.newsroom.models import Article, Byline, Contributor, Correction
 from newsdesk.pagecache import keys
 from newsdesk.pagecache.services import pages_purge
 
@@ -78,7 +79,28 @@ def correction_changed(sender, instance: Correction, **kwargs) -> None:
     pages_purge(keys=[keys.article(instance.article_id), keys.HOME, keys.FEEDS, keys.SITEMAPS])
 
 
+def image_keys(*, image_id: int) -> list[str]:
+    """The pages that show a library image: its articles' and its contributors' pages."""
+    names: list[str] = []
+    for article_id, section_id in Article.objects.filter(lead_image_id=image_id).values_list(
+        "id", "section_id"
+    ):
+        names += article_keys(article_id=article_id, section_id=section_id)
+    names += [
+        keys.of("contributor", pk)
+        for pk in Contributor.objects.filter(photo_id=image_id).values_list("id", flat=True)
+    ]
+    return list(dict.fromkeys(names))
+
+
+def image_changed(sender, instance: Image, **kwargs) -> None:
+    # Alt text, credit, focal point or rights changed: every page that shows the picture.
+    image_id = instance.pk
+    transaction.on_commit(lambda: pages_purge(keys=image_keys(image_id=image_id)))
+
+
 def connect() -> None:
+    post_save.connect(image_changed, sender=Image, dispatch_uid="pagecache.Image.save")
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         for model, handler in (

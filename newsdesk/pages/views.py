@@ -89,7 +89,7 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def contributor(request: HttpRequest, slug: str) -> HttpResponse:
-    item = get_object_or_404(Contributor, slug=slug)
+    item = get_object_or_404(Contributor.objects.select_related("photo"), slug=slug)
     page = page_of(request, selectors.contributor_articles(contributor=item))
     response = render(request, "pages/contributor.html", {"contributor": item, "page": page})
     return keys.tag(response, keys.of("contributor", item.pk), articles=page.object_list)

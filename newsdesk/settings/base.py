@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "reversion",
     "django_prose_editor",
+    "newsdesk.images",
     "newsdesk.newsroom",
     "newsdesk.audience",
     "newsdesk.comments",
@@ -163,6 +164,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT") or DATA_DIR / "media")
 # The embedded setup serves uploaded media itself; behind nginx or a CDN, turn this off.
 NEWSDESK_SERVE_MEDIA = env.flag("NEWSDESK_SERVE_MEDIA", True)
+# The image library's upload limits (docs/images.md): bytes of a file, pixels of a picture.
+NEWSDESK_IMAGE_MAX_BYTES = int(env.text("NEWSDESK_IMAGE_MAX_BYTES", str(40 * 1000 * 1000)))
+NEWSDESK_IMAGE_MAX_PIXELS = int(env.text("NEWSDESK_IMAGE_MAX_PIXELS", str(50 * 1000 * 1000)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

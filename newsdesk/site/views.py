@@ -33,13 +33,23 @@ def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse(status=204)
 
 
-def media(request: HttpRequest, path: str, document_root: str) -> HttpResponse:
+# A year: files whose name changes whenever their content does (image renditions).
+IMMUTABLE = "public, max-age=31536000, immutable"
+MEDIA_MAX_AGE = "public, max-age=86400"
+
+
+def media(
+    request: HttpRequest, path: str, document_root: str, immutable_prefixes: tuple[str, ...] = ()
+) -> HttpResponse:
     """Uploaded media, for the embedded setup (Django's static.serve).
 
-    A name the file system refuses (too long, NUL bytes) is a file that is not there: 404,
-    where Django's view would let the OSError out as a 500.
+    Files under ``immutable_prefixes`` are cached for a year, the rest for a day. A name the
+    file system refuses (too long, NUL bytes) is a file that is not there: 404, where
+    Django's view would let the OSError out as a 500.
     """
     try:
-        return static.serve(request, path, document_root=document_root)
+        response = static.serve(request, path, document_root=document_root)
     except (OSError, ValueError) as error:
         raise Http404("No such file.") from error
+    response["Cache-Control"] = IMMUTABLE if path.startswith(immutable_prefixes) else MEDIA_MAX_AGE
+    return response

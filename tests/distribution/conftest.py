@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
 from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
-from tests.factories import ArticleFactory, SectionFactory, make_contributor
+from tests.factories import ArticleFactory, SectionFactory, make_contributor, make_image
 
 SITE_URL = "https://news.example.org"
 
@@ -24,8 +23,7 @@ def image_bytes(size: tuple[int, int] = (1600, 900), fmt: str = "JPEG", mode="RG
 
 
 def add_lead_image(article: Article, name: str = "photo.jpg", **kwargs) -> Article:
-    article.lead_image_alt = "A patrol boat at dawn"
-    article.lead_image.save(name, ContentFile(image_bytes(**kwargs)), save=False)
+    article.lead_image = make_image(filename=name, **kwargs)
     article.save()
     return article
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from newsdesk.audience.models import ArticleStats, MustRead
 from newsdesk.comments.models import Comment
+from newsdesk.images.markup import largest_jpeg
 from newsdesk.newsroom.services import correction_add
 from tests.distribution.conftest import SITE_URL, fill
 
@@ -46,7 +47,8 @@ def test_articles_are_the_live_ones_newest_first(client, newsroom):
     assert first["section"] == {"slug": "land", "name": "Land", "url": SITE_URL + "/section/land/"}
     assert [a["name"] for a in first["authors"]] == ["Ana Ortiz", "Ben Cho"]
     assert [t["slug"] for t in first["tags"]] == ["drones"]
-    assert first["image"]["url"] == SITE_URL + article.lead_image.url
+    assert first["image"]["url"] == SITE_URL + largest_jpeg(article.lead_image).url
+    assert first["image"]["credit"] == "Newsdesk"
     assert (first["image"]["width"], first["image"]["height"]) == (1600, 900)
     # JSON times carry milliseconds.
     published = datetime.fromisoformat(first["published_at"])

@@ -9,8 +9,10 @@ import feedparser
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from newsdesk.images.markup import largest_jpeg
 from newsdesk.newsroom.services import correction_add
 from tests.conftest import parse
 from tests.distribution.conftest import SITE_URL, fill
@@ -94,9 +96,12 @@ def test_items_carry_authors_categories_dates_and_the_lead_image(client, newsroo
     assert calendar.timegm(entry.updated_parsed) == int(article.publish_at.timestamp())
     enclosures = entry.enclosures
     assert len(enclosures) == 1
-    assert enclosures[0].href == SITE_URL + article.lead_image.url
+    # The widest JPEG rendition (never the original upload), with its real length.
+    rendition = largest_jpeg(article.lead_image)
+    assert enclosures[0].href == SITE_URL + rendition.url
+    assert rendition.name.startswith("images/renditions/") and rendition.width == 1600
     assert enclosures[0].type == "image/jpeg"
-    assert int(enclosures[0].length) == article.lead_image.size
+    assert int(enclosures[0].length) == default_storage.size(rendition.name) > 0
     # An article without a lead image has no enclosure.
     assert feed.entries[1].get("enclosures", []) == []
 

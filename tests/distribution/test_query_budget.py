@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsdesk.newsroom.models import Article, Tag
-from tests.distribution.conftest import fill, image_bytes
-from tests.factories import SectionFactory, make_contributor
+from tests.distribution.conftest import fill
+from tests.factories import SectionFactory, make_contributor, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +61,8 @@ def grow(desk, count: int, *, images: bool) -> None:
     section, writer, tag = desk
     made = fill(count, section=section, contributor=writer, tag=tag)
     if images:
-        name = default_storage.save("lead/budget.jpg", ContentFile(image_bytes((1300, 700))))
-        Article.objects.filter(pk__in=[a.pk for a in made]).update(
-            lead_image=name, lead_image_width=1300, lead_image_height=700, lead_image_alt="x"
-        )
+        image = make_image(size=(1300, 700), alt_text="x")
+        Article.objects.filter(pk__in=[a.pk for a in made]).update(lead_image=image)
 
 
 def counts(client, urls) -> dict[str, int]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from datetime import timedelta
-from io import BytesIO
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
@@ -31,7 +30,6 @@ from bs4 import BeautifulSoup
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import Resolver404, resolve, reverse
@@ -39,7 +37,7 @@ from django.utils import timezone
 
 from newsdesk.newsroom import services
 from newsdesk.newsroom.models import Article, Section, Tag
-from tests.factories import make_contributor, make_user
+from tests.factories import make_contributor, make_image, make_user
 from tests.formdata import form_fields
 
 ORIGIN = "http://testserver"
@@ -55,12 +53,16 @@ ROLE_MODELS = {
         "newsroom.contributor",
         "newsroom.article",
         "audience.mustread",
+        "images.image",
+        "images.imagetag",
     },
     "contributor": {
         "newsroom.section",
         "newsroom.tag",
         "newsroom.contributor",
         "newsroom.article",
+        "images.image",
+        "images.imagetag",
     },
     "moderator": {"comments.comment", "comments.bannedreader"},
 }
@@ -76,6 +78,8 @@ ADD_UNCHANGED = {
     "newsroom.contributor": "error",
     "newsroom.article": "error",
     "audience.mustread": "error",
+    "images.image": "error",
+    "images.imagetag": "error",
     # A ban with neither a reader key nor an e-mail bans nobody: it must be refused.
     "comments.bannedreader": "error",
     "otp_totp.totpdevice": "error",
@@ -88,14 +92,6 @@ DATE_KEYS = ("__year", "__month", "__day")
 
 
 # --- the data set ----------------------------------------------------------------------------
-
-
-def png() -> SimpleUploadedFile:
-    from PIL import Image
-
-    buffer = BytesIO()
-    Image.new("RGB", (8, 6), "navy").save(buffer, "PNG")
-    return SimpleUploadedFile("lead.png", buffer.getvalue(), content_type="image/png")
 
 
 def build_newsroom() -> dict:
@@ -170,10 +166,7 @@ def build_newsroom() -> dict:
     scheduled = write(editor, "scheduled", land, [edda, frey], tags=[korea])
     services.article_publish(article=scheduled, user=editor, publish_at=now + timedelta(days=2))
     live = write(editor, "live", land, [edda, wren], tags=[drones, korea])
-    live.lead_image = png()
-    live.lead_image_alt = "A drone over a field."
-    live.lead_image_caption = "Testing day."
-    live.lead_image_credit = "Newsdesk"
+    live.lead_image = make_image(alt_text="A drone over a field.", caption="Testing day.")
     live.save()
     services.article_publish(article=live, user=editor)
     revise(live, editor, "Drone readiness: the live story, updated", "Updated figures")

@@ -44,7 +44,8 @@ def test_demo_fills_a_realistic_newsroom(demo):
     assert Article.objects.filter(status=Article.Status.DRAFT).count() >= 2
     assert Correction.objects.count() >= 2
     for article in live:
-        assert article.lead_image and article.lead_image_alt and article.lead_image_credit
+        image = article.lead_image
+        assert image and image.alt_text and image.credit and image.source and image.renditions_key
         assert article.bylines.exists()
 
 

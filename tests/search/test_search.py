@@ -197,7 +197,7 @@ def test_deleted_article_leaves_the_index(land):
 def test_saves_of_other_fields_leave_the_index_alone(land, django_assert_num_queries):
     article = story("Radar contract")
     with django_assert_num_queries(1):
-        article.save(update_fields=["lead_image_alt"])
+        article.save(update_fields=["lead_image_caption"])
 
 
 # Filters

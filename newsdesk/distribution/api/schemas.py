@@ -7,6 +7,7 @@ from datetime import datetime
 from ninja import Schema
 
 from newsdesk.distribution import addresses, structured
+from newsdesk.images import markup
 from newsdesk.newsroom.models import Article, Contributor, Section
 
 
@@ -127,7 +128,11 @@ def contributor_out(contributor: Contributor) -> dict:
         "email": contributor.public_email,
         "bio": contributor.bio,
         "url": addresses.absolute(contributor.get_absolute_url()),
-        "photo": addresses.media_file(contributor.photo) if contributor.photo else None,
+        "photo": (
+            addresses.absolute(markup.square(contributor.photo))
+            if contributor.photo and contributor.photo.is_usable()
+            else None
+        ),
     }
 
 
@@ -151,14 +156,15 @@ def article_summary(article: Article) -> dict:
 
 def article_out(article: Article) -> dict:
     image = None
-    if article.lead_image:
+    if (picture := article.lead_picture) is not None:
+        rendition = markup.largest_jpeg(picture)
         image = {
-            "url": addresses.media_file(article.lead_image),
-            "width": article.lead_image_width,
-            "height": article.lead_image_height,
-            "alt": article.lead_image_alt,
-            "caption": article.lead_image_caption,
-            "credit": article.lead_image_credit,
+            "url": addresses.absolute(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": picture.alt_text,
+            "caption": article.lead_caption,
+            "credit": picture.credit,
         }
     return {
         **article_summary(article),

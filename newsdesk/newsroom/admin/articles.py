@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from newsdesk.images.markup import square
 from newsdesk.newsroom import rules, services
 from newsdesk.newsroom.models import (
     Article,
@@ -87,12 +88,19 @@ class ArticleForm(forms.ModelForm):
             "body",
             "tags",
             "lead_image",
-            "lead_image_alt",
             "lead_image_caption",
-            "lead_image_credit",
             "publish_at",
             "comments_open",
         ]
+
+    def clean_lead_image(self):
+        image = self.cleaned_data.get("lead_image")
+        attached = image is not None and image.pk != self.initial.get("lead_image")
+        if attached and not image.is_usable():
+            raise ValidationError(
+                "The rights to this image have expired: choose another from the library."
+            )
+        return image
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -133,8 +141,14 @@ class ArticleAdmin(VersionAdmin):
     search_fields = ["headline", "summary", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["tags"]
-    readonly_fields = ["status", "substantively_updated_at", "created_at", "modified_at"]
+    autocomplete_fields = ["tags", "lead_image"]
+    readonly_fields = [
+        "status",
+        "substantively_updated_at",
+        "created_at",
+        "modified_at",
+        "lead_image_shown",
+    ]
     inlines = [BylineInline, CorrectionInline]
     actions = ["submit_for_review", "publish", "unpublish", "return_to_draft"]
     fieldsets = [
@@ -142,12 +156,8 @@ class ArticleAdmin(VersionAdmin):
         (
             "Lead image",
             {
-                "fields": [
-                    "lead_image",
-                    "lead_image_alt",
-                    "lead_image_caption",
-                    "lead_image_credit",
-                ]
+                "fields": ["lead_image", "lead_image_shown", "lead_image_caption"],
+                "description": "Choose a picture from the image library, or add one with +.",
             },
         ),
         (
@@ -169,6 +179,28 @@ class ArticleAdmin(VersionAdmin):
     @admin.display(description="state")
     def state(self, obj: Article) -> str:
         return obj.workflow_state
+
+    @admin.display(description="picture now")
+    def lead_image_shown(self, obj: Article) -> str:
+        image = obj.lead_image if obj.pk else None
+        if image is None:
+            return "No lead image."
+        rights = (
+            "rights expired: readers do not see it"
+            if not image.is_usable()
+            else (
+                f"rights expire {timezone.localtime(image.rights_expire_at):%Y-%m-%d %H:%M}"
+                if image.rights_expire_at
+                else "no rights expiry"
+            )
+        )
+        return format_html(
+            '<img src="{}" alt="" width="120" height="120"> {} ({}; {})',
+            square(image, 160),
+            image.credit or "no credit",
+            image.get_source_display(),
+            rights,
+        )
 
     class Media:
         js = ["newsdesk/article_form.js"]

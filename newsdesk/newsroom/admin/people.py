@@ -28,6 +28,7 @@ class ContributorAdmin(admin.ModelAdmin):
     list_display = ["display_name", "public_id", "contact_email", "user"]
     search_fields = ["display_name", "public_id", "contact_email"]
     readonly_fields = ["public_id", "created_at"]
+    autocomplete_fields = ["photo"]
     prepopulated_fields = {"slug": ["display_name"]}
     fields = [
         "display_name",

@@ -12,7 +12,10 @@ matter between two ``+++`` lines; the Markdown body follows. Front matter fields
 - ``kind``: ``published``, ``scheduled``, ``draft`` or ``in_review``.
 - ``age_hours``: hours before the load, 0 or more for published, negative for scheduled articles.
 - ``correction``: optional; ``age_hours`` and ``correction`` are for those two kinds only.
-- ``[image]``: ``alt``, ``caption`` and ``credit`` of the lead image.
+- ``[image]``: ``alt``, ``caption`` and ``credit`` of the lead image; optional ``source`` (a
+  library source: staff, agency, handout, pool, illustration, other; default illustration),
+  ``rights_note``, ``rights_expire_hours`` (the rights end this many hours after the load) and
+  ``picture`` (``photo``: a full-size 4000x3000 photograph-like picture instead of a graphic).
 
 All of it is fictional (see the note atop newsroom.toml). :func:`load` checks everything
 before anything is written anywhere: any mistake raises :class:`DemoDataError` naming the file.
@@ -50,7 +53,18 @@ _ARTICLE_FIELDS = {
     "image": dict,
 }
 _ARTICLE_OPTIONAL = {"age_hours", "correction"}
-_IMAGE_FIELDS = {"alt": str, "caption": str, "credit": str}
+_IMAGE_FIELDS = {
+    "alt": str,
+    "caption": str,
+    "credit": str,
+    "source": str,
+    "rights_note": str,
+    "rights_expire_hours": (int, float),
+    "picture": str,
+}
+_IMAGE_OPTIONAL = {"source", "rights_note", "rights_expire_hours", "picture"}
+IMAGE_SOURCES = ("staff", "agency", "handout", "pool", "illustration", "other")
+PICTURES = ("graphic", "photo")
 _TYPE_NAMES = {
     str: "non-blank text",
     int: "a whole number",
@@ -105,7 +119,11 @@ def _article(path: Path, known: dict[str, set[str]]) -> dict[str, Any]:
         raise DemoDataError(f"{path}: the file must open with front matter between '+++' lines")
     spec = _parse(path, "\n" + head)  # the newline keeps TOML's line numbers the file's own
     _check(spec, _ARTICLE_FIELDS, optional=_ARTICLE_OPTIONAL, where=str(path))
-    _check(spec["image"], _IMAGE_FIELDS, where=f"{path}: [image]")
+    _check(spec["image"], _IMAGE_FIELDS, optional=_IMAGE_OPTIONAL, where=f"{path}: [image]")
+    if spec["image"].get("source", "illustration") not in IMAGE_SOURCES:
+        raise DemoDataError(f"{path}: [image] source must be one of {', '.join(IMAGE_SOURCES)}")
+    if spec["image"].get("picture", "graphic") not in PICTURES:
+        raise DemoDataError(f"{path}: [image] picture must be one of {', '.join(PICTURES)}")
 
     def fail(problem: str) -> DemoDataError:
         return DemoDataError(f"{path}: {problem}")

@@ -13,12 +13,12 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from newsdesk.images import services as image_services
 from newsdesk.newsroom import services
 from newsdesk.newsroom.demo import images, loader
 from newsdesk.newsroom.models import Article, Section, Tag
@@ -69,6 +69,28 @@ class Command(BaseCommand):
             logins.append((username, password, f"{group}: {summary}"))
         return logins
 
+    def _lead_image(self, spec: dict, *, seed: int, section: Section, user, now):
+        """The article's picture, into the image library with its credit and rights."""
+        about = spec["image"]
+        if about.get("picture") == "photo":
+            data = images.render_photo(seed=seed)
+        else:
+            data = images.render_lead_image(seed=seed, title=spec["headline"], section=section.name)
+        hours = about.get("rights_expire_hours")
+        return image_services.image_create(
+            data=data,
+            filename=f"{spec['slug']}.jpg",
+            alt_text=about["alt"],
+            caption=about["caption"],
+            credit=about["credit"],
+            source=about.get("source", "illustration"),
+            rights_note=about.get("rights_note", ""),
+            rights_expire_at=now + timedelta(hours=hours) if hours is not None else None,
+            title=spec["headline"][:200],
+            user=user,
+            tags=[section.name],
+        )
+
     def _content(self, demo: loader.Newsroom, *, with_images: bool) -> None:
         User = get_user_model()
         editor = User.objects.get(username="editor")
@@ -91,10 +113,17 @@ class Command(BaseCommand):
             )
             if with_images:
                 initials = "".join(part[0] for part in c["display_name"].split()[:2])
-                contributor.photo.save(
-                    f"{c['slug']}.jpg",
-                    ContentFile(images.render_portrait(seed=i, initials=initials)),
+                contributor.photo = image_services.image_create(
+                    data=images.render_portrait(seed=i, initials=initials),
+                    filename=f"{c['slug']}.jpg",
+                    alt_text=f"Portrait of {c['display_name']}",
+                    title=f"{c['display_name']}, portrait",
+                    credit="Newsdesk",
+                    source="staff",
+                    user=editor,
+                    tags=["portraits"],
                 )
+                contributor.save(update_fields=["photo"])
             contributors[c["slug"]] = contributor
 
         now = timezone.now()
@@ -107,13 +136,9 @@ class Command(BaseCommand):
                 section=sections[spec["section"]],
             )
             if with_images:
-                picture = images.render_lead_image(
-                    seed=i, title=spec["headline"], section=sections[spec["section"]].name
+                article.lead_image = self._lead_image(
+                    spec, seed=i, section=sections[spec["section"]], user=editor, now=now
                 )
-                article.lead_image.save(f"{spec['slug']}.jpg", ContentFile(picture), save=False)
-                article.lead_image_alt = spec["image"]["alt"]
-                article.lead_image_caption = spec["image"]["caption"]
-                article.lead_image_credit = spec["image"]["credit"]
             author = writer if spec["kind"] in {"draft", "in_review"} else editor
             services.article_save(
                 article=article,
