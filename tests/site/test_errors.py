@@ -61,6 +61,13 @@ VOCABULARY = [
     ),
     (audience_errors.UnknownArticle, (), 404, None, "There is no such article."),
     (
+        audience_errors.CrossSiteBeacon,
+        (),
+        403,
+        None,
+        "Views can be reported only from this site's own pages.",
+    ),
+    (
         audience_errors.RateLimited,
         (None, 42),
         429,
