@@ -35,11 +35,11 @@ from io import BytesIO
 
 import reversion
 from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
 from newsdesk.comments.models import Comment
+from newsdesk.images.services import image_create
 from newsdesk.newsroom import services
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
 
@@ -62,12 +62,14 @@ article = Article(
           "<li>Two</li></ul><blockquote><p>A quotation.</p></blockquote>"
           "<table><tbody><tr><th>Unit</th><th>Drones</th></tr><tr><td>A</td><td>12</td></tr>"
           "</tbody></table>"),
-    lead_image_alt="A drone over a snowy field.", lead_image_caption="Training day.",
-    lead_image_credit="Newsdesk",
+    lead_image_caption="Training day.",
 )
 buffer = BytesIO()
 Image.new("RGB", (120, 80), "navy").save(buffer, "PNG")
-article.lead_image.save("drone.png", ContentFile(buffer.getvalue()), save=False)
+article.lead_image = image_create(
+    data=buffer.getvalue(), filename="drone.png", alt_text="A drone over a snowy field.",
+    credit="Newsdesk",
+)
 with reversion.create_revision():
     reversion.set_user(editor)
     services.article_save(article=article, user=editor, contributors=[writer, second])

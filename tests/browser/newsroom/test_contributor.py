@@ -72,15 +72,26 @@ def test_contributor_writes_a_piece_edits_it_and_submits_it_for_review(server, d
     page.get_by_label("Summary").fill("A new span goes down in ten minutes.")
     write_body(page)
     autocomplete(page, page.locator(".field-tags"), "Bridg", "Bridging")
-    page.get_by_label("Lead image:", exact=True).set_input_files(tiny_png(tmp_path / "span.png"))
-    page.get_by_label("Lead image alt text").fill("Sappers lower a bridge section from a truck")
+    # The lead image: a new picture into the library, from the form's own "+" (a popup).
+    with page.expect_popup() as opened:
+        page.locator("#add_id_lead_image").click()
+    library = opened.value
+    library.get_by_label("File:").set_input_files(tiny_png(tmp_path / "span.png"))
+    library.get_by_label("Alt text:").fill("Sappers lower a bridge section from a truck")
+    library.get_by_label("Credit:").fill("Army handout")
+    library.get_by_label("Source:").select_option(label="Handout")
+    library.get_by_role("button", name="Save", exact=True).click()
+    library.wait_for_event("close")
+    expect(page.locator(".field-lead_image .select2-selection__rendered")).to_contain_text(
+        "Sappers lower a bridge section"
+    )
     public_id = server.seed["contributor"]["casey"]
     autocomplete(page, page.locator("#bylines-0"), "Casey", f"Casey Writer ({public_id})")
     save(page, "Save and continue editing")
     expect_message(page, f"The article “{HEADLINE}” was added successfully")
     edit_url = page.url
     assert re.fullmatch(rf"{server.url}/admin/newsroom/article/\d+/change/", edit_url), edit_url
-    expect(page.locator(".field-lead_image")).to_contain_text("lead/")
+    expect(page.locator(".field-lead_image_shown")).to_contain_text("Army handout (Handout")
     expect(page.locator(".field-status .readonly")).to_have_text("Draft")
 
     # What was saved, as the preview at the piece's future address shows it.
