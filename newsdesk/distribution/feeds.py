@@ -21,7 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 
 from newsdesk.distribution import addresses, selectors, structured
-from newsdesk.images import markup
+from newsdesk.images import body, markup
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -150,7 +150,9 @@ class ArticleFeed(Feed):
                 (b.contributor.display_name, addresses.absolute(b.contributor.get_absolute_url()))
                 for b in article.bylines.all()
             ],
-            "content": absolute_links(article.body) if full_text else None,
+            "content": absolute_links(body.syndicated(article.body, article.body_images))
+            if full_text
+            else None,
         }
 
 

@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from newsdesk.comments.models import Comment
+from newsdesk.images import body
+from newsdesk.images import selectors as images
 from newsdesk.newsroom.models import (
     Article,
     Byline,
@@ -43,7 +45,8 @@ def feed_articles(
 ) -> list[Article]:
     """The newest live articles (of a section, contributor or tag), with bylines and tags.
 
-    Three queries whatever the length: the articles, their bylines, their tags.
+    Three queries whatever the length: the articles, their bylines, their tags; a fourth
+    for their bodies' library pictures when any has one (``body_images``).
     """
     qs = Article.objects.live()
     if section is not None:
@@ -52,7 +55,16 @@ def feed_articles(
         qs = qs.filter(bylines__contributor=contributor)
     if tag is not None:
         qs = qs.filter(tags=tag)
-    return list(_with_people(qs)[:FEED_LENGTH])
+    return with_body_images(list(_with_people(qs)[:FEED_LENGTH]))
+
+
+def with_body_images(articles: list[Article]) -> list[Article]:
+    """Sets each article's ``body_images`` (its body's library pictures, images.body) with
+    one query for all of them, none when no body has a picture."""
+    found = images.by_id(set().union(*(body.picture_ids(a.body) for a in articles)))
+    for article in articles:
+        article.body_images = found
+    return articles
 
 
 def sitemap_articles() -> QuerySet[Article]:
@@ -155,7 +167,7 @@ def api_article(*, slug: str) -> Article:
             comment_count=Coalesce(Subquery(approved, output_field=IntegerField()), 0),
         )
     )
-    return get_object_or_404(qs, slug=slug)
+    return with_body_images([get_object_or_404(qs, slug=slug)])[0]
 
 
 def api_sections() -> list[Section]:

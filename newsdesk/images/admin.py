@@ -7,12 +7,17 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from newsdesk.images import markup, pixels, selectors, services, usage
-from newsdesk.images.models import Image, ImageTag
+from newsdesk.images.models import Image, ImageTag, usable_q
+
+PICKER_SIZE = 30
 
 
 class ImageForm(forms.ModelForm):
@@ -148,6 +153,34 @@ class ImageAdmin(admin.ModelAdmin):
         if not uses:
             return "Not used"
         return format_html_join(", ", '<a href="{}">{}</a>', ((url, label) for label, url in uses))
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(self.picker_view)
+        return [path("picker/", picker, name="images_image_picker"), *super().get_urls()]
+
+    def picker_view(self, request):
+        """The rich-text editor's "Browse..." window: search the library, pick a picture.
+        Two queries (the images, the count); only pictures whose rights hold are offered."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        text = request.GET.get("q", "").strip()[:100]
+        found = Image.objects.filter(usable_q())
+        if text:
+            terms = Q()
+            for field in ("title", "alt_text", "caption", "credit", "tags__name"):
+                terms |= Q(**{f"{field}__icontains": text})
+            found = found.filter(terms).distinct()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Insert a picture from the library",
+            "is_popup": True,
+            "query": text,
+            "callback": request.GET.get("CKEditorFuncNum", ""),
+            "pictures": [(image, markup.largest_jpeg(image)) for image in found[:PICKER_SIZE]],
+            "total": found.count(),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/images/image/picker.html", context)
 
     def get_list_display(self, request):
         # Who uses an image matters most for what is about to expire: a query a row there.

@@ -18,7 +18,9 @@ from newsdesk.images.models import Image
 # 60rem): the browser picks the rendition from these, before it has laid out the page.
 MAIN_COLUMN = "(min-width: 72rem) 48rem, (min-width: 60rem) calc(100vw - 24rem), calc(100vw - 2rem)"
 TEASER = "(min-width: 72rem) 15rem, (min-width: 34rem) 45vw, calc(100vw - 2rem)"
-SIZES = {"main": MAIN_COLUMN, "teaser": TEASER}
+# The body's column is at most 42rem (.body in site.css), narrower than the main column.
+BODY = "(min-width: 66rem) 42rem, (min-width: 60rem) calc(100vw - 24rem), calc(100vw - 2rem)"
+SIZES = {"main": MAIN_COLUMN, "teaser": TEASER, "body": BODY}
 
 
 @dataclass(frozen=True)

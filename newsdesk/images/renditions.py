@@ -75,8 +75,8 @@ def _plan(image: Image) -> list[tuple[str, Format]]:
 def make(image: Image) -> str:
     """Makes every rendition of ``image`` that its current key lacks; returns the key.
 
-    Reads the original once. Old renditions (an earlier focal point or file) are deleted.
-    Costs one UPDATE when the key changes; storage writes otherwise.
+    Reads the original once and lists the key's folder once. Old renditions (an earlier
+    focal point or file) are deleted. Costs one UPDATE when the key changes.
     """
     key = key_for(image)
     storage = image.file.storage
@@ -84,10 +84,13 @@ def make(image: Image) -> str:
     with storage.open(image.file.name, "rb") as handle:
         picture = pixels.decoded_rgb(handle.read(), fit_within=WIDTHS[-1])
     centering = (image.focal_x, image.focal_y)
+    base = posixpath.join(ROOT, str(image.pk), key)
+    present = _stored(storage, base)
     made: dict[str, PILImage.Image] = {}
     for spec, fmt in _plan(image):
-        target = posixpath.join(ROOT, str(image.pk), key, f"{spec}.{fmt.ext}")
-        if storage.exists(target):
+        filename = f"{spec}.{fmt.ext}"
+        target = posixpath.join(base, filename)
+        if (filename in present) if present is not None else storage.exists(target):
             continue
         if spec not in made:
             made[spec] = _shape(picture, spec, centering)
@@ -115,14 +118,24 @@ def _shape(picture: PILImage.Image, spec: str, centering: tuple[float, float]) -
     return picture.resize((width, height), PILImage.Resampling.LANCZOS)
 
 
+def _stored(storage, base: str) -> set[str] | None:
+    """The file names in one folder; None from a storage that cannot list.
+
+    One listing, where an exists() per rendition would be a request each on S3.
+    """
+    try:
+        _dirs, files = storage.listdir(base)
+    except NotImplementedError:
+        return None
+    except (FileNotFoundError, OSError):
+        return set()
+    return set(files)
+
+
 def delete_folder(storage, image_id: int, key: str) -> None:
     """Deletes the renditions stored under one key of an image (any storage)."""
     base = posixpath.join(ROOT, str(image_id), key)
-    try:
-        _dirs, files = storage.listdir(base)
-    except (FileNotFoundError, NotImplementedError, OSError):
-        return
-    for filename in files:
+    for filename in _stored(storage, base) or ():
         storage.delete(posixpath.join(base, filename))
 
 

@@ -36,3 +36,8 @@ def visible(image: Image | None, now: datetime | None = None) -> Image | None:
     if image is None or not image.is_usable(now):
         return None
     return image
+
+
+def by_id(ids: set[int]) -> dict[int, Image]:
+    """The images with these ids (a body's pictures): one query, none for no ids."""
+    return Image.objects.in_bulk(ids) if ids else {}

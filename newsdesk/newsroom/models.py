@@ -34,7 +34,8 @@ BODY_EXTENSIONS = {
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-    "Figure": True,
+    # "Browse..." in the picture dialog opens the image library's picker (images.admin).
+    "Figure": {"pickerUrl": "/admin/images/image/picker/"},
     "Caption": True,
     "Image": True,
     "Table": True,

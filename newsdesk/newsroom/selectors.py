@@ -10,6 +10,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.images import body
+from newsdesk.images import selectors as images
 from newsdesk.images.models import Image
 from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article, Byline, Contributor, Section, Tag
@@ -36,6 +38,8 @@ def article_for_page(*, slug: str, user: AbstractBaseUser | AnonymousUser) -> tu
     )
     if article is None:
         raise Http404("No such article.")
+    # The body's library pictures: one query for any number of them, none for no picture.
+    article.body_images = images.by_id(body.picture_ids(article.body))
     if article.is_live():
         return article, False
     if rules.can_preview(user, article):

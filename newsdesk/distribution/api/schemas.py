@@ -7,7 +7,7 @@ from datetime import datetime
 from ninja import Schema
 
 from newsdesk.distribution import addresses, structured
-from newsdesk.images import markup
+from newsdesk.images import body, markup
 from newsdesk.newsroom.models import Article, Contributor, Section
 
 
@@ -188,7 +188,7 @@ def article_out(article: Article) -> dict:
 def article_detail(article: Article) -> dict:
     return {
         **article_out(article),
-        "body": article.body,
+        "body": body.syndicated(article.body, getattr(article, "body_images", {})),
         "corrections": [
             {"text": c.text, "published_at": c.created_at} for c in article.corrections.all()
         ],

@@ -2,7 +2,7 @@
 
 from django import template
 
-from newsdesk.images import markup
+from newsdesk.images import body, markup
 
 register = template.Library()
 
@@ -14,3 +14,10 @@ def picture(image, sizes="main", lazy=True, priority=False, square_side=None, al
     return markup.picture(
         image, sizes=sizes, lazy=lazy, priority=priority, square_side=square_side, alt=alt
     )
+
+
+@register.simple_tag
+def article_body(article):
+    """The article's body with its library pictures (body.rendered); the pictures come from
+    the selector that read the article (``body_images``), so this runs no query."""
+    return body.rendered(article.body, getattr(article, "body_images", None) or {})

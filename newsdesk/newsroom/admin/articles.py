@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from newsdesk.images import body as body_pictures
 from newsdesk.images.markup import square
 from newsdesk.newsroom import rules, services
 from newsdesk.newsroom.models import (
@@ -92,6 +93,12 @@ class ArticleForm(forms.ModelForm):
             "publish_at",
             "comments_open",
         ]
+
+    def clean_body(self):
+        text = self.cleaned_data.get("body", "")
+        if refusals := body_pictures.problems(text):
+            raise ValidationError(refusals)
+        return text
 
     def clean_lead_image(self):
         image = self.cleaned_data.get("lead_image")
