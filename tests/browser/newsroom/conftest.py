@@ -117,6 +117,10 @@ submitted = article(
     by=casey, owner=users["contributor"],
 )
 to_schedule = article("to-be-scheduled", "Frigate programme timetable", sea, "in_review")
+to_illustrate = article(
+    "to-be-illustrated", "Coastal radar site gets a new mast", sea, "in_review",
+    body="<p>The navy has raised a new radar mast above the coast.</p>",
+)
 to_correct = article(
     "to-be-corrected", "Tanker fleet grows to six", air, "published", hours_ago=3
 )
@@ -261,9 +265,10 @@ class Desk:
         if response.status >= 500:
             self.failures.append(f"{response.status} {response.request.method} {response.url}")
 
-    def reader(self) -> Page:
-        """A member of the public: no session, so pages come through the page cache."""
-        return self._context().new_page()
+    def reader(self, **options) -> Page:
+        """A member of the public: no session, so pages come through the page cache.
+        ``options`` are Playwright's context options (a viewport, say)."""
+        return self._context(**options).new_page()
 
     def staff(self, role: str, **options) -> Page:
         """A staff member signed in through the admin's own login form."""
