@@ -162,13 +162,19 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT") or DATA_DIR / "media")
-# The embedded setup serves uploaded media itself; behind nginx or a CDN, turn this off.
-NEWSDESK_SERVE_MEDIA = env.flag("NEWSDESK_SERVE_MEDIA", True)
+# Uploads and renditions: files in MEDIA_ROOT, or with NEWSDESK_S3_BUCKET an S3-compatible
+# bucket that every node shares (docs/images.md, "Storage").
+_media_storage, NEWSDESK_MEDIA_ORIGINS = env.media_storage(
+    {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
+# The embedded setup serves uploaded media itself; behind nginx or a CDN, or with media in a
+# bucket, it does not unless asked.
+NEWSDESK_SERVE_MEDIA = env.flag("NEWSDESK_SERVE_MEDIA", not NEWSDESK_MEDIA_ORIGINS)
 # The image library's upload limits (docs/images.md): bytes of a file, pixels of a picture.
 NEWSDESK_IMAGE_MAX_BYTES = int(env.text("NEWSDESK_IMAGE_MAX_BYTES", str(40 * 1000 * 1000)))
 NEWSDESK_IMAGE_MAX_PIXELS = int(env.text("NEWSDESK_IMAGE_MAX_PIXELS", str(50 * 1000 * 1000)))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
@@ -190,7 +196,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'sha256-EYnZ4lTPRQL1kiDT4+FjNOkU4Z1h3JA9Hy2FTZUEgtk='"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *NEWSDESK_MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -93,6 +93,62 @@ def site_url(default: str = "http://127.0.0.1:8000") -> str:
     return url
 
 
+def _absolute_url(name: str) -> str:
+    url = text(name).rstrip("/")
+    parts = urlsplit(url)
+    if url and (parts.scheme not in {"http", "https"} or not parts.netloc):
+        raise ImproperlyConfigured(f"{name} must be an absolute http(s) URL; got {url!r}")
+    return url
+
+
+S3_VARIABLES = (
+    "NEWSDESK_S3_ENDPOINT_URL",
+    "NEWSDESK_S3_REGION",
+    "NEWSDESK_S3_PUBLIC_URL",
+    "NEWSDESK_S3_PREFIX",
+)
+
+
+def media_storage(local: dict) -> tuple[dict, list[str]]:
+    """STORAGES["default"] and the origins its URLs are on (for img-src; none for ``local``).
+
+    With NEWSDESK_S3_BUCKET, an S3-compatible bucket that every node shares: no ACLs, plain
+    (unsigned) URLs, no overwriting, Cache-Control set by newsdesk.images.storage. The
+    credentials are boto3's own (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a role).
+    """
+    bucket = text("NEWSDESK_S3_BUCKET")
+    if not bucket:
+        stray = [name for name in S3_VARIABLES if text(name)]
+        if stray:
+            # Half a configuration would leave each node with files of its own.
+            raise ImproperlyConfigured(f"{', '.join(stray)} set without NEWSDESK_S3_BUCKET")
+        return local, []
+    endpoint = _absolute_url("NEWSDESK_S3_ENDPOINT_URL")
+    region = text("NEWSDESK_S3_REGION")
+    public = urlsplit(_absolute_url("NEWSDESK_S3_PUBLIC_URL"))
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": region or None,
+        "location": text("NEWSDESK_S3_PREFIX").strip("/"),
+        "default_acl": None,  # buckets refuse ACLs by default; make public with a policy
+        "querystring_auth": False,  # one stable address per file, cacheable by anyone
+        "file_overwrite": False,  # two uploads called photo.jpg stay two files
+    }
+    if public.netloc:
+        options["custom_domain"] = public.netloc + public.path
+        options["url_protocol"] = f"{public.scheme}:"
+        origins = [f"{public.scheme}://{public.netloc}"]
+    elif endpoint:
+        # Custom endpoints are addressed path-style: <endpoint>/<bucket>/<name>.
+        origins = [f"{urlsplit(endpoint).scheme}://{urlsplit(endpoint).netloc}"]
+    else:
+        origins = [f"https://{bucket}.s3.amazonaws.com"]
+        if region:
+            origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return {"BACKEND": "newsdesk.images.storage.MediaS3Storage", "OPTIONS": options}, origins
+
+
 def secret_key_from_file(folder: Path) -> str:
     """SECRET_KEY from the environment, or one generated once and kept in the data folder."""
     key = text("SECRET_KEY")
