@@ -21,6 +21,16 @@ PICKER_SIZE = 30
 
 
 class ImageForm(forms.ModelForm):
+    # A plain file field: what the file is, is decided by pixels.inspect from its content,
+    # with its own sentences (Django's ImageField would answer first, and vaguely).
+    file = forms.FileField(
+        label="File",
+        help_text=f"{pixels.ACCEPTED_NAMES}; checked from its content. SVG is not accepted.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/avif,image/gif"}
+        ),
+    )
+
     class Meta:
         model = Image
         fields = [
@@ -38,9 +48,6 @@ class ImageForm(forms.ModelForm):
             "keep_metadata",
         ]
         widgets = {
-            "file": forms.ClearableFileInput(
-                attrs={"accept": "image/jpeg,image/png,image/webp,image/avif,image/gif"}
-            ),
             "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"}),
             "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"}),
             "rights_note": forms.Textarea(attrs={"rows": 3}),

@@ -2,13 +2,16 @@
 
 import re
 import shutil
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from PIL import Image as PILImage
 
+from newsdesk.images.models import Image
 from newsdesk.newsroom.demo import loader
 from newsdesk.newsroom.models import Article, Contributor, Correction, Section, Tag
 
@@ -47,6 +50,18 @@ def test_demo_fills_a_realistic_newsroom(demo):
         image = article.lead_image
         assert image and image.alt_text and image.credit and image.source and image.renditions_key
         assert article.bylines.exists()
+    # The library as a newsroom's: credits and sources, a real-size photo with no EXIF left,
+    # and one agency picture whose rights end during the demo's first day.
+    assert {"staff", "agency", "illustration"} <= set(
+        Image.objects.values_list("source", flat=True)
+    )
+    photo = Image.objects.get(width=4000, height=3000)
+    with photo.file.open("rb") as handle:
+        assert not PILImage.open(handle).getexif()
+    expiring = Image.objects.get(rights_expire_at__isnull=False)
+    assert now < expiring.rights_expire_at < now + timedelta(days=1)
+    assert expiring.source == "agency" and expiring.rights_note
+    assert all(c.photo and c.photo.source == "staff" for c in contributors)
 
 
 def test_demo_creates_one_staff_user_per_role_and_prints_passwords_once(demo_text_only, capsys):
