@@ -11,10 +11,12 @@ django_application = get_wsgi_application()
 
 from newsdesk.audience.fastpath import BeaconFastPath  # noqa: E402  (needs Django set up)
 from newsdesk.audience.stores import get_store  # noqa: E402
+from newsdesk.imports.redirects import Redirects  # noqa: E402
 from newsdesk.pagecache.wsgi import PageCache  # noqa: E402
 
-# Cached reader pages first (the most frequent request), then the view beacon, then Django.
-application = PageCache(BeaconFastPath(django_application))
+# Cached reader pages first (the most frequent request), then the view beacon, then old
+# addresses (imports.redirects: a page cache miss only), then Django.
+application = PageCache(BeaconFastPath(Redirects(django_application)))
 
 # The view journal's writer starts with the process, so views a killed process left in its
 # journal are counted as soon as the server is back, before any new beacon arrives.

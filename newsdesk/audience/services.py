@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from newsdesk.audience import readers
 from newsdesk.audience.errors import BadBeacon, CrossSiteBeacon, StoreUnavailable, UnknownArticle
+from newsdesk.audience.models import MustRead
 from newsdesk.audience.stores import Limits, get_store
 from newsdesk.newsroom.models import Article
 from newsdesk.site.caches import BoundedCache
@@ -95,3 +96,9 @@ def _article_state(article_id: int) -> tuple[str, datetime | None] | None:
     if ttl > 0:
         _states.set(article_id, (time.monotonic(), row))
     return row
+
+
+def must_read_pin(*, article: Article, position: int = 0) -> tuple[MustRead, bool]:
+    """Pins an article on Must-Reads (kept until removed); an article already pinned keeps
+    its pin as it is. (pin, created). One or two queries."""
+    return MustRead.objects.get_or_create(article=article, defaults={"position": position})

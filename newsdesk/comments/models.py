@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 from newsdesk.newsroom.models import Article
@@ -69,6 +72,13 @@ class Comment(models.Model):
         help_text="A keyed hash of the poster's address (an IPv6 /64): for wider limits only.",
     )
     edit_token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    imported = models.BooleanField(
+        "imported",
+        default=False,
+        editable=False,
+        help_text="Brought across from another site (newsdesk import): kept whole, so its text "
+        "may be over the limit that applies to comments posted here.",
+    )
     created_at = models.DateTimeField("posted", default=timezone.now, db_index=True)
     edited_at = models.DateTimeField("edited", null=True, blank=True, editable=False)
     moderated_at = models.DateTimeField("moderated", null=True, blank=True, editable=False)
@@ -89,6 +99,14 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "-created_at"], name="comment_article_idx"),
             models.Index(fields=["reader", "-created_at"], name="comment_reader_idx"),
             models.Index(fields=["network", "-created_at"], name="comment_network_idx"),
+        ]
+        constraints = [
+            # The limit holds in the database too; only an imported comment is exempt, and
+            # says so (comments.services.comment_import).
+            models.CheckConstraint(
+                condition=Q(imported=True) | Q(LessThanOrEqual(Length("text"), MAX_LENGTH)),
+                name="comment_within_limit_unless_imported",
+            ),
         ]
 
     def __str__(self) -> str:

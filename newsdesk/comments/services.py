@@ -336,3 +336,37 @@ def reader_ban(*, comment: Comment, moderator: AbstractBaseUser, reason: str = "
     taken_down.update(status=Comment.Status.REJECTED)
     pages_purge(keys=[page_keys.comments(pk) for pk in shown_on])
     return ban
+
+
+@transaction.atomic
+def comment_import(
+    *,
+    article: Article,
+    parent: Comment | None,
+    name: str,
+    email: str,
+    text: str,
+    status: str,
+    created_at: datetime,
+    held_reason: str = "",
+) -> Comment:
+    """Stores a comment brought across from another site as it was: its status and time,
+    its text whole (marked ``imported``, the one exemption from MAX_LENGTH), no limits, bans
+    or spam checks (they were that site's). A reply goes under a top-level comment. One
+    INSERT."""
+    if parent is not None and parent.parent_id is not None:
+        raise ValidationError("A reply goes under a top-level comment.")
+    comment = Comment(
+        article=article,
+        parent=parent,
+        name=name,
+        email=email,
+        text=comment_text.normalize(text),
+        status=status,
+        held_reason=held_reason,
+        created_at=created_at,
+        imported=True,
+    )
+    comment.full_clean(exclude=["reader", "network", "edit_token_hash"])
+    comment.save()
+    return comment

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "newsdesk.audience",
     "newsdesk.comments",
     "newsdesk.distribution",
+    "newsdesk.imports",
     "newsdesk.search",
     "newsdesk.pagecache",
     "newsdesk.pages",

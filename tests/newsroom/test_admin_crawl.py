@@ -55,6 +55,7 @@ ROLE_MODELS = {
         "audience.mustread",
         "images.image",
         "images.imagetag",
+        "imports.redirect",
     },
     "contributor": {
         "newsroom.section",
@@ -78,6 +79,7 @@ ADD_UNCHANGED = {
     "newsroom.contributor": "error",
     "newsroom.article": "error",
     "audience.mustread": "error",
+    "imports.redirect": "error",
     "images.image": "error",
     "images.imagetag": "error",
     # A ban with neither a reader key nor an e-mail bans nobody: it must be refused.
@@ -103,6 +105,7 @@ def build_newsroom() -> dict:
     from newsdesk.comments import services as comments
     from newsdesk.comments.models import BannedReader
     from newsdesk.comments.services import Poster
+    from newsdesk.imports.models import Redirect
 
     now = timezone.now()
     users = {
@@ -183,6 +186,7 @@ def build_newsroom() -> dict:
     write(editor, "deleted", land, [frey]).delete()
 
     MustRead.objects.create(article=live, position=1)
+    Redirect.objects.create(old_path="/?p=12", new_path=live.get_absolute_url(), note="Imported")
     MustRead.objects.create(article=old, position=2, expires_at=now - timedelta(days=1))
 
     ip = iter(range(1, 250))
