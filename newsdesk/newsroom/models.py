@@ -269,6 +269,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("created", default=timezone.now, editable=False)
     modified_at = models.DateTimeField("modified", auto_now=True)
+    # Goes up by one with every save through the services: a form based on an older version
+    # is refused rather than let it overwrite a colleague (newsroom/conflicts.py).
+    version = models.PositiveIntegerField("version", default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -78,6 +78,7 @@ def article_save(
     if substantive_update and article.is_live():
         article.substantively_updated_at = timezone.now()
     article.full_clean()
+    article.version = (article.version or 0) + 1
     article.save()
     if contributors is not None:
         Byline.objects.filter(article=article).delete()
@@ -95,7 +96,8 @@ def article_submit(*, article: Article, user: User) -> Article:
     if not (is_own(user, article) or user.has_perm("newsroom.edit_any_article")):
         raise PermissionDenied("You may submit only your own drafts.")
     article.status = Article.Status.IN_REVIEW
-    article.save(update_fields=["status", "modified_at"])
+    article.version += 1
+    article.save(update_fields=["status", "version", "modified_at"])
     return article
 
 
@@ -107,7 +109,8 @@ def article_return_to_draft(*, article: Article, user: User) -> Article:
     if article.status != Article.Status.IN_REVIEW:
         raise ValidationError("Only an article in review can be sent back to draft.")
     article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "modified_at"])
+    article.version += 1
+    article.save(update_fields=["status", "version", "modified_at"])
     return article
 
 
@@ -133,7 +136,8 @@ def article_publish(*, article: Article, user: User, publish_at: datetime | None
     article.publish_at = when
     article.status = Article.Status.PUBLISHED
     article.full_clean()
-    article.save(update_fields=["status", "publish_at", "modified_at"])
+    article.version += 1
+    article.save(update_fields=["status", "publish_at", "version", "modified_at"])
     return article
 
 
@@ -145,7 +149,8 @@ def article_unpublish(*, article: Article, user: User) -> Article:
     if article.status != Article.Status.PUBLISHED:
         raise ValidationError("Only a published or scheduled article can be unpublished.")
     article.status = Article.Status.UNPUBLISHED
-    article.save(update_fields=["status", "modified_at"])
+    article.version += 1
+    article.save(update_fields=["status", "version", "modified_at"])
     return article
 
 

@@ -19,7 +19,7 @@ from reversion.models import Version
 
 from newsdesk.images import body as body_pictures
 from newsdesk.images.markup import square
-from newsdesk.newsroom import rules, services
+from newsdesk.newsroom import conflicts, rules, services
 from newsdesk.newsroom.models import (
     Article,
     Byline,
@@ -63,6 +63,7 @@ WORKFLOW = [
     "comments_open",
     "created_by_id",
     "created_at",
+    "version",
 ]
 
 
@@ -73,6 +74,9 @@ def _history_note(article: Article, note: str) -> str:
 
 
 class ArticleForm(forms.ModelForm):
+    # The version this form was opened at: a save from an older one is refused (conflicts.py).
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    base_digest = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
     substantive_update = forms.BooleanField(
         required=False,
         label="This is a substantive update",
@@ -93,6 +97,42 @@ class ArticleForm(forms.ModelForm):
             "publish_at",
             "comments_open",
         ]
+
+    # Off for a restore or recovery from History: the stored row is the old version then, and
+    # bringing it back is the point (ArticleAdmin.get_form).
+    check_conflicts = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_version"].initial = self.instance.version
+            self.fields["base_digest"].initial = conflicts.digest(self.instance)
+        self.conflict = None
+
+    def clean(self):
+        cleaned = super().clean()
+        base = cleaned.get("base_version")
+        if not self.instance.pk or base is None or not self.check_conflicts:
+            return cleaned
+        # The admin's change view runs in a transaction: the row stays locked until the save.
+        stored = Article.objects.select_for_update().get(pk=self.instance.pk)
+        if stored.version == base:
+            return cleaned
+        labels = {name: str(f.label) for name, f in self.fields.items()}
+        self.conflict = conflicts.resolve(
+            stored=stored,
+            base_digest=cleaned.get("base_digest", ""),
+            cleaned=cleaned,
+            labels=labels,
+        )
+        data = self.data.copy()
+        data["base_version"] = str(stored.version)  # the next save is based on theirs
+        data["base_digest"] = conflicts.digest(stored)
+        for changed in self.conflict.fields:
+            if changed.taken:
+                data[changed.name] = getattr(stored, changed.name)
+        self.data = data
+        raise ValidationError(self.conflict.message, code="conflict")
 
     def clean_body(self):
         text = self.cleaned_data.get("body", "")
@@ -149,6 +189,7 @@ class ArticleAdmin(VersionAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["tags", "lead_image"]
+    change_form_template = "admin/newsroom/article/change_form.html"
     readonly_fields = [
         "status",
         "substantively_updated_at",
@@ -159,7 +200,21 @@ class ArticleAdmin(VersionAdmin):
     inlines = [BylineInline, CorrectionInline]
     actions = ["submit_for_review", "publish", "unpublish", "return_to_draft"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "section", "summary", "body", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "slug",
+                    "section",
+                    "summary",
+                    "body",
+                    "tags",
+                    "base_version",
+                    "base_digest",
+                ]
+            },
+        ),
         (
             "Lead image",
             {
@@ -228,6 +283,7 @@ class ArticleAdmin(VersionAdmin):
         return super().changelist_view(request, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["conflict"] = getattr(context["adminform"].form, "conflict", None)
         response = super().render_change_form(request, context, add, change, form_url, obj)
         if obj is not None:
             # No link this user would be refused: History restores, so it follows editing.
@@ -263,6 +319,12 @@ class ArticleAdmin(VersionAdmin):
         if not super().has_delete_permission(request, obj):
             return False
         return obj is None or request.user.has_perm("newsroom.edit_any_article")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if hasattr(request, KEPT_ON_RESTORE):
+            return type(form.__name__, (form,), {"check_conflicts": False})
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
