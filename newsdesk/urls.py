@@ -13,6 +13,7 @@ urlpatterns = [
     path("comments/", include("newsdesk.comments.urls")),
     path("audience/", include("newsdesk.audience.urls")),
     path("search/", include("newsdesk.search.urls")),
+    path("desk/", include("newsdesk.desk.urls")),
     path("api/v1/", api.urls),
     path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.pages.urls")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "newsdesk.distribution",
     "newsdesk.imports",
     "newsdesk.search",
+    "newsdesk.desk",
     "newsdesk.pagecache",
     "newsdesk.pages",
     "django.contrib.sitemaps",

@@ -267,6 +267,28 @@ class ArticleAdmin(VersionAdmin):
     class Media:
         js = ["newsdesk/article_form.js"]
 
+    # Set by the desk app (DeskConfig.ready): its script on the form, the unsaved words to
+    # offer back (request, article or None -> fields or None), what to do after a save.
+    desk_scripts: list[str] = []
+    draft_source: Callable[..., dict | None] | None = None
+    after_save: list[Callable[..., None]] = []
+    RESTORE = "restore"  # ?restore=autosave on the form's address brings the words back
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=self.desk_scripts)
+
+    def _restored(self, request, article: Article | None) -> dict:
+        wanted = request.method == "GET" and request.GET.get(self.RESTORE) == "autosave"
+        if not wanted or self.draft_source is None:
+            return {}
+        return self.draft_source(request, article) or {}
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop(self.RESTORE, None)
+        return {**initial, **self._restored(request, None)}
+
     def get_list_display(self, request):
         @admin.display(description="page")
         def page_link(obj: Article) -> str:
@@ -341,6 +363,8 @@ class ArticleAdmin(VersionAdmin):
             user=request.user,
             substantive_update=form.cleaned_data.get("substantive_update", False),
         )
+        for hook in self.after_save:
+            hook(request, obj, added=not change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -371,6 +395,9 @@ class ArticleAdmin(VersionAdmin):
         obj = super().get_object(request, object_id, from_field)
         if obj is not None:
             for name, value in getattr(request, KEPT_ON_RESTORE, {}).items():
+                setattr(obj, name, value)
+            # The writer's unsaved words, shown in the form; nothing is saved until they save.
+            for name, value in self._restored(request, obj).items():
                 setattr(obj, name, value)
         return obj
 

@@ -117,6 +117,14 @@ submitted = article(
     by=casey, owner=users["contributor"],
 )
 to_schedule = article("to-be-scheduled", "Frigate programme timetable", sea, "in_review")
+to_autosave = article(
+    "to-be-autosaved", "Reserve call-up rules to change", land, "in_review",
+    body="<p>The ministry will change the call-up rules next year.</p>",
+)
+two_desks = article(
+    "open-in-two-tabs", "Submarine tender opens", sea, "in_review",
+    body="<p>The navy opened the tender on Monday.</p>",
+)
 to_illustrate = article(
     "to-be-illustrated", "Coastal radar site gets a new mast", sea, "in_review",
     body="<p>The navy has raised a new radar mast above the coast.</p>",

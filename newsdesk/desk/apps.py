@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class DeskConfig(AppConfig):
+    name = "newsdesk.desk"
+    label = "desk"
+    verbose_name = "Newsroom desk"
+
+    def ready(self) -> None:
+        from newsdesk.desk import services
+        from newsdesk.newsroom.admin.articles import ArticleAdmin
+
+        # The article form is the newsroom's; the desk adds autosave and presence to it
+        # (docs/architecture.md: the higher layer registers itself with the lower).
+        ArticleAdmin.desk_scripts = ["newsdesk/desk.js"]
+        ArticleAdmin.draft_source = staticmethod(services.autosave_to_restore)
+        ArticleAdmin.after_save.append(services.autosave_settled)

@@ -1,0 +1,18 @@
+"""The desk's refusals, in the site's one error vocabulary (newsdesk/site/errors.py)."""
+
+from newsdesk.site.errors import BadRequest, Forbidden, NotFound
+
+
+class AutosaveRejected(BadRequest):
+    code = "autosave_rejected"
+    message = "That draft could not be kept: it has fields the form does not have, or too much."
+
+
+class NotYours(Forbidden):
+    code = "desk_forbidden"
+    message = "You may not work on this article."
+
+
+class NoSuchArticle(NotFound):
+    code = "desk_not_found"
+    message = "There is no such article."

@@ -1,0 +1,126 @@
+"""Autosave and presence: writes on behalf of the person at the form. Each checks the
+newsroom's rules against the stored article (newsroom.rules), as every service does."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from newsdesk.desk.errors import AutosaveRejected, NoSuchArticle, NotYours
+from newsdesk.desk.models import Autosave, Presence
+from newsdesk.newsroom import rules
+from newsdesk.newsroom.models import Article
+
+# What an autosave may hold: the form's words, never its workflow (state, publish time).
+FIELDS = {
+    "headline": 200,
+    "slug": 120,
+    "summary": 400,
+    "body": 500_000,
+    "lead_image_caption": 300,
+}
+# Someone is "here" while their form has been heard from this recently (it beats every 10 s).
+PRESENT_SECONDS = 30
+
+
+def article_for(user: AbstractBaseUser, article_id: int | None) -> Article | None:
+    """The article ``user`` may work on (None: a new piece they may write), else an error.
+    One query."""
+    if article_id is None:
+        if not user.has_perm("newsroom.add_article"):
+            raise NotYours
+        return None
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        raise NoSuchArticle
+    if not rules.can_edit(user, article):
+        raise NotYours
+    return article
+
+
+def _clean(fields: dict) -> dict[str, str]:
+    if not isinstance(fields, dict) or not fields or set(fields) - set(FIELDS):
+        raise AutosaveRejected
+    for name, value in fields.items():
+        if not isinstance(value, str) or len(value) > FIELDS[name]:
+            raise AutosaveRejected
+    return fields
+
+
+def autosave_store(*, user: AbstractBaseUser, article: Article | None, fields: dict) -> Autosave:
+    """Keeps the form's unsaved words for ``user``: one row per person and piece, replaced
+    each time. Never touches the article. Two queries (an UPDATE, an INSERT the first time)."""
+    fields = _clean(fields)
+    now = timezone.now()
+    kept = Autosave.objects.filter(user=user, article=article)
+    if kept.update(fields=fields, saved_at=now):
+        return kept.get()
+    try:
+        with transaction.atomic():
+            return Autosave.objects.create(user=user, article=article, fields=fields, saved_at=now)
+    except IntegrityError:  # a second tab's first autosave came in at the same moment
+        kept.update(fields=fields, saved_at=now)
+        return kept.get()
+
+
+def autosave_to_restore(request, article: Article | None) -> dict[str, str] | None:
+    """The unsaved words to offer back: the user's autosave, if written after the article was
+    last saved. One query."""
+    found = Autosave.objects.filter(user=request.user, article=article).first()
+    if found is None or (article is not None and found.saved_at <= article.modified_at):
+        return None
+    return {name: value for name, value in found.fields.items() if name in FIELDS}
+
+
+def autosave_pending(*, user: AbstractBaseUser, article: Article | None) -> Autosave | None:
+    found = Autosave.objects.filter(user=user, article=article).first()
+    if found is None or (article is not None and found.saved_at <= article.modified_at):
+        return None
+    return found
+
+
+def autosave_discard(*, user: AbstractBaseUser, article: Article | None) -> None:
+    Autosave.objects.filter(user=user, article=article).delete()
+
+
+def autosave_settled(request, article: Article, *, added: bool) -> None:
+    """After a real save the autosave is spent: the article's, or the new piece's."""
+    autosave_discard(user=request.user, article=None if added else article)
+
+
+def presence_beat(*, user: AbstractBaseUser, article: Article) -> list[Presence]:
+    """Records that ``user`` has the article open; returns the others who have it open now,
+    with their users. Three queries."""
+    now = timezone.now()
+    mine = Presence.objects.filter(user=user, article=article)
+    stale = mine.filter(seen_at__lt=now - timedelta(seconds=PRESENT_SECONDS))
+    stale.update(since=now)  # back after a while: a new stay, not the old one
+    if not mine.update(seen_at=now):
+        try:
+            with transaction.atomic():
+                Presence.objects.create(user=user, article=article, since=now, seen_at=now)
+        except IntegrityError:
+            mine.update(seen_at=now)
+    return present(article=article, now=now, excluding=user)
+
+
+def present(*, article: Article, now: datetime | None = None, excluding=None) -> list[Presence]:
+    """Who has the article open (heard from in the last PRESENT_SECONDS). One query."""
+    now = now or timezone.now()
+    found = (
+        Presence.objects.filter(
+            article=article, seen_at__gte=now - timedelta(seconds=PRESENT_SECONDS)
+        )
+        .select_related("user")
+        .order_by("since")
+    )
+    if excluding is not None:
+        found = found.exclude(user=excluding)
+    return list(found)
+
+
+def presence_leave(*, user: AbstractBaseUser, article: Article) -> None:
+    Presence.objects.filter(user=user, article=article).delete()

@@ -1,0 +1,15 @@
+from django.urls import re_path
+
+from newsdesk.desk import views
+
+app_name = "desk"
+
+urlpatterns = [
+    re_path(r"^articles/(?P<article>new|\d{1,9})/autosave/$", views.autosave, name="autosave"),
+    re_path(
+        r"^articles/(?P<article>new|\d{1,9})/autosave/discard/$",
+        views.autosave_discard,
+        name="autosave-discard",
+    ),
+    re_path(r"^articles/(?P<article>\d{1,9})/presence/$", views.presence, name="presence"),
+]
