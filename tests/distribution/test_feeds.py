@@ -16,6 +16,7 @@ from newsdesk.images.markup import largest_jpeg
 from newsdesk.newsroom.services import correction_add
 from tests.conftest import parse
 from tests.distribution.conftest import SITE_URL, fill
+from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -129,8 +130,12 @@ def test_feeds_hold_the_latest_50_items(client, newsroom):
 @pytest.mark.parametrize("kind", KINDS)
 def test_full_text_setting_adds_the_body_with_absolute_links(client, newsroom, settings, kind):
     article = newsroom.newest
+    picture = make_image(size=(800, 500), alt_text="x")
+    jpeg = largest_jpeg(picture)
     article.body = (
-        '<p>See <a href="/section/land/">Land</a>.</p><p><img src="/media/x.jpg" alt="x"></p>'
+        '<p>See <a href="/section/land/">Land</a>.</p>'
+        f'<figure><img src="{jpeg.url}" alt="x" data-file="{picture.pk}"></figure>'
+        '<p><img src="https://elsewhere.example/hotlinked.jpg" alt="theirs"></p>'
     )
     article.save()
     _, feed = read(client, reverse(f"distribution:{kind}"))
@@ -142,7 +147,8 @@ def test_full_text_setting_adds_the_body_with_absolute_links(client, newsroom, s
     assert entry.summary == article.summary
     body = BeautifulSoup(entry.content[0].value, "html5lib")
     assert body.find("a")["href"] == SITE_URL + "/section/land/"
-    assert body.find("img")["src"] == SITE_URL + "/media/x.jpg"
+    # The library's picture as its widest JPEG, absolute; another site's never.
+    assert [img["src"] for img in body.find_all("img")] == [SITE_URL + jpeg.url]
 
 
 def test_an_article_without_summary_is_described_by_its_opening_words(client, newsroom):
