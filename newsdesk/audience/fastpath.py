@@ -16,7 +16,7 @@ from newsdesk.audience import services
 from newsdesk.site.db import tidy_connections
 from newsdesk.site.errors import NewsdeskError, wsgi_error
 from newsdesk.site.http import (
-    PERMISSIONS_POLICY,
+    WSGI_ANSWER_HEADERS,
     client_ip_from_meta,
     has_session,
     host_allowed,
@@ -28,20 +28,7 @@ MAX_BODY = 1024
 
 StartResponse = Callable[..., object]
 
-# The answer is never a document, so its policy forbids everything; the other headers are
-# those every response of the site carries (newsdesk.security, docs/security.md).
-_HEADERS = [
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    ("Cache-Control", "no-store"),
-    (
-        "Content-Security-Policy",
-        "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    ),
-    ("Permissions-Policy", PERMISSIONS_POLICY),
-    ("X-Frame-Options", "DENY"),
-    ("Cross-Origin-Opener-Policy", "same-origin"),
-]
+_HEADERS = WSGI_ANSWER_HEADERS  # the site's headers, for an answer that is no document
 
 
 class BeaconFastPath:

@@ -82,6 +82,8 @@ def reserved(address: str) -> bool:
 def target_for(address: str) -> str | None:
     """The final new address for a normalized old one, following chained redirects
     (MAX_HOPS at most); None for none, or for a loop. One indexed query per hop."""
+    if "\x00" in address:
+        return None  # no stored path holds a NUL (PostgreSQL refuses it in a query: a 500)
     seen = {address}
     current = address
     for _ in range(MAX_HOPS):

@@ -22,7 +22,14 @@ from redis.exceptions import RedisError
 from newsdesk.pagecache import expiry, keys, query, store
 from newsdesk.site import redis_breaker
 from newsdesk.site.caches import on_clear
-from newsdesk.site.http import has_session, host_allowed, request_scheme
+from newsdesk.site.errors import BadContentLength, wsgi_error
+from newsdesk.site.http import (
+    WSGI_ANSWER_HEADERS,
+    content_length_valid,
+    has_session,
+    host_allowed,
+    request_scheme,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +115,9 @@ class PageCache:
         self.app = app
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        if not content_length_valid(environ):
+            # The outermost layer: no layer or view behind it reads a body it cannot size.
+            return wsgi_error(BadContentLength(), start_response, headers=WSGI_ANSWER_HEADERS)
         method = environ.get("REQUEST_METHOD")
         path = environ.get("PATH_INFO", "")
         if (

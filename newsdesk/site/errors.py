@@ -42,6 +42,11 @@ class BadRequest(NewsdeskError):
     message = "The request was not understood."
 
 
+class BadContentLength(BadRequest):
+    code = "bad_content_length"
+    message = "The request's Content-Length is not a number of bytes."
+
+
 class Forbidden(NewsdeskError):
     status = 403
     code = "forbidden"

@@ -37,6 +37,30 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+# What an answer made in front of Django carries (the beacon's fast path, a refusal of the
+# page cache): never a document, so its policy forbids everything; the other headers are
+# those every response of the site carries (newsdesk.security, docs/security.md).
+WSGI_ANSWER_HEADERS = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Cache-Control", "no-store"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+]
+
+
+def content_length_valid(environ: dict) -> bool:
+    """Whether CONTENT_LENGTH is absent, empty or a number of bytes. Django reads any other
+    value with int() when a view reads the body, which was a 500 (tests/security)."""
+    value = environ.get("CONTENT_LENGTH", "").strip()
+    return not value or (value.isascii() and value.isdigit())
+
+
 def client_ip_from_meta(meta: dict) -> str:
     """The client's address (a WSGI environ or request.META); behind a proxy, what it reports.
 

@@ -81,3 +81,19 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 )
 def test_no_request_the_schema_allows_gets_a_server_error(case, newsroom, in_test_transaction):
     case.call_and_validate(checks=CHECKS)
+
+
+def test_the_schema_is_built_once_per_process(client, monkeypatch):
+    """openapi.json is the same for every request; building it per request cost tens of ms."""
+    import ninja.main
+
+    from newsdesk.distribution.api.views import api
+
+    api.__dict__.pop("_schemas", None)
+    built = []
+    real = ninja.main.get_schema
+    monkeypatch.setattr(ninja.main, "get_schema", lambda **kw: built.append(1) or real(**kw))
+    first = client.get("/api/v1/openapi.json")
+    second = client.get("/api/v1/openapi.json")
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content and len(built) == 1

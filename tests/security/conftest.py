@@ -19,3 +19,30 @@ def csp_directives(response) -> dict[str, list[str]]:
         if words:
             directives[words[0]] = words[1:]
     return directives
+
+
+@pytest.fixture
+def page_cache():
+    """An empty page cache before and after: tests that call newsdesk.wsgi.application."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    from newsdesk.pagecache import store
+
+    def clear():
+        store.memory.clear()
+        if settings.REDIS_URL:
+            import redis
+
+            client = redis.Redis.from_url(settings.REDIS_URL)
+            for alias in ("pages", "page-purges"):
+                prefix = settings.CACHES[alias]["KEY_PREFIX"]
+                for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+                    client.delete(key)
+        else:
+            caches["pages"].clear()
+            caches["page-purges"].clear()
+
+    clear()
+    yield
+    clear()

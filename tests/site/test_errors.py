@@ -14,6 +14,13 @@ from newsdesk.site.errors import NewsdeskError, error_response, wsgi_error
 # the client gets. A new NewsdeskError without a row here fails test_every_error_is_listed.
 VOCABULARY = [
     (errors.BadRequest, (), 400, None, "The request was not understood."),
+    (
+        errors.BadContentLength,
+        (),
+        400,
+        None,
+        "The request's Content-Length is not a number of bytes.",
+    ),
     (errors.Forbidden, (), 403, None, "You are not allowed to do that."),
     (errors.NotFound, (), 404, None, "There is nothing here."),
     (errors.Conflict, (), 409, None, "That was done already."),
