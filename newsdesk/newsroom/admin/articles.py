@@ -210,8 +210,6 @@ class ArticleAdmin(VersionAdmin):
                     "summary",
                     "body",
                     "tags",
-                    "base_version",
-                    "base_digest",
                 ]
             },
         ),
@@ -264,9 +262,6 @@ class ArticleAdmin(VersionAdmin):
             rights,
         )
 
-    class Media:
-        js = ["newsdesk/article_form.js"]
-
     # Set by the desk app (DeskConfig.ready): its script on the form, the unsaved words to
     # offer back (request, article or None -> fields or None), what to do after a save.
     desk_scripts: list[str] = []
@@ -276,7 +271,8 @@ class ArticleAdmin(VersionAdmin):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=self.desk_scripts)
+        # A media property replaces the Media class (Django's MediaDefiningClass): both here.
+        return super().media + forms.Media(js=["newsdesk/article_form.js", *self.desk_scripts])
 
     def _restored(self, request, article: Article | None) -> dict:
         wanted = request.method == "GET" and request.GET.get(self.RESTORE) == "autosave"
