@@ -189,6 +189,12 @@ def test_editor_unpublishes_an_article(server, desk):
     run_action(page, UNPUBLISHED, "Unpublish")
     expect_message(page, "1 article(s) unpublished.")
     expect(row(page, UNPUBLISHED).locator(".field-state")).to_have_text("Unpublished")
+    # History says what happened, and who did it.
+    article = server.seed["article"]["to-be-unpublished"]
+    go(page, server, f"/admin/newsroom/article/{article}/history/")
+    latest = page.locator("#change-history tbody tr").first
+    expect(latest).to_contain_text("Unpublished")
+    expect(latest).to_contain_text("eddie")
 
     assert go(reader, server, path).status == 404
     expect(reader.get_by_text(UNPUBLISHED)).to_have_count(0)
