@@ -112,19 +112,24 @@ def _ranked(order_field: str, *, since, now, skip: set[int], want: int) -> list[
     when the leaders hold too few does the query scan the window, which also lists unread
     articles, newest first.
     """
-    leaders = list(
-        ArticleStats.objects.order_by(f"-{order_field}").values_list("article_id", flat=True)[
-            :CANDIDATES
-        ]
-    )
-    rows = Article.objects.for_listing().in_bulk(leaders) if leaders else {}
-    found = [
-        rows[pk]
-        for pk in leaders
-        if pk in rows and pk not in skip and _is_listed(rows[pk], since=since, now=now)
+    # The leaders' state and publish time come with them (a primary-key join per row), so
+    # only the few shown are made into model instances, not all CANDIDATES.
+    leaders = ArticleStats.objects.order_by(f"-{order_field}").values_list(
+        "article_id", "article__status", "article__publish_at"
+    )[:CANDIDATES]
+    chosen = [
+        pk
+        for pk, status, publish_at in leaders
+        if pk not in skip
+        and status == Article.Status.PUBLISHED
+        and publish_at is not None
+        and since <= publish_at <= now
     ][:want]
-    if len(found) >= want:
-        return found
+    if len(chosen) >= want:
+        rows = Article.objects.for_listing().in_bulk(chosen)
+        found = [rows[pk] for pk in chosen if pk in rows]
+        if len(found) >= want:
+            return found
     base = Article.objects.live(now).for_listing().filter(publish_at__gte=since)
     if skip:
         base = base.exclude(pk__in=skip)
@@ -153,7 +158,7 @@ def must_reads(
     now = timezone.now()
     return _compose_must_reads(
         _pinned_rows(now),
-        lambda skip: _fill_rows(now, skip=skip),
+        lambda skip, want: _fill_rows(now, skip=skip, want=want),
         exclude_id=exclude_id,
         popular=popular,
     )
@@ -175,24 +180,35 @@ def _fill_rows(
     *,
     skip: set[int] | frozenset[int] = frozenset(),
     known: dict[int, Article] | None = None,
+    want: int | None = None,
 ) -> list[Article]:
     """The week's most-viewed live articles but ``skip``, most viewed first: Must-Reads' fill.
 
-    Articles in ``known`` (already read, by id) are not read again."""
+    Articles in ``known`` (already read, by id) are not read again; with ``want``, no more
+    than that many are returned (and read)."""
     ranking = [pk for pk in _most_viewed_this_week(now) if pk not in skip]
     by_pk = dict(known or {})
-    missing = [pk for pk in ranking if pk not in by_pk]
-    if missing:
-        by_pk.update(Article.objects.for_listing().in_bulk(missing))
     since = now - TRENDING_WINDOW
-    return [
-        by_pk[pk] for pk in ranking if pk in by_pk and _is_listed(by_pk[pk], since=since, now=now)
-    ]
+    listed: list[Article] = []
+    # The ranking was live when worked out (at most a minute ago): the first ``want`` of it are
+    # read, and more only if some of those have since left the list (rare: an unpublishing).
+    start = 0
+    while start < len(ranking) and (want is None or len(listed) < want):
+        stop = len(ranking) if want is None else start + want - len(listed)
+        part = ranking[start:stop]
+        missing = [pk for pk in part if pk not in by_pk]
+        if missing:
+            by_pk.update(Article.objects.for_listing().in_bulk(missing))
+        listed += [
+            by_pk[pk] for pk in part if pk in by_pk and _is_listed(by_pk[pk], since=since, now=now)
+        ]
+        start = stop
+    return listed
 
 
 def _compose_must_reads(
     pinned: list[Article],
-    fill: Callable[[set[int]], list[Article]],
+    fill: Callable[[set[int], int], list[Article]],
     *,
     exclude_id: int | None,
     popular: list[Article] | None,
@@ -203,7 +219,8 @@ def _compose_must_reads(
     skip = {a.pk for a in shown} | {a.pk for a in (popular or [])}
     if exclude_id is not None:
         skip.add(exclude_id)
-    return shown + fill(skip)[: _length() - len(shown)]
+    want = _length() - len(shown)
+    return shown + fill(skip, want)[:want]
 
 
 def _most_viewed_this_week(now) -> list[int]:
@@ -279,7 +296,7 @@ def page_lists(*, section: Section | None, exclude_id: int | None) -> dict[str, 
         "popular_now": popular,
         "must_reads": _compose_must_reads(
             shared.pinned,
-            lambda skip: [a for a in shared.fill if a.pk not in skip],
+            lambda skip, _want: [a for a in shared.fill if a.pk not in skip],
             exclude_id=exclude_id,
             popular=popular,
         ),

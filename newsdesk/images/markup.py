@@ -6,6 +6,7 @@ renditions are not made yet is shown as its original, with its size.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
@@ -34,6 +35,20 @@ class Rendition:
 
 def url(image: Image, spec: str, fmt: renditions.Format = renditions.JPEG) -> str:
     return image.file.storage.url(renditions.name(image, spec, fmt))
+
+
+def _urls(image: Image):
+    """``url`` for one image's renditions, the storage asked once: the renditions share a folder
+    and their file names (``w640.avif``) need no escaping, so each address is the first one's
+    folder and its own name. A storage whose address does not end in the name (a signed URL, a
+    query string) is asked for each."""
+    first = renditions.name(image, "card", renditions.JPEG)
+    first_url = image.file.storage.url(first)
+    base = posixpath.basename(first)
+    if not first_url.endswith("/" + base):
+        return lambda spec, fmt=renditions.JPEG: url(image, spec, fmt)
+    prefix = first_url[: -len(base)]
+    return lambda spec, fmt=renditions.JPEG: f"{prefix}{spec}.{fmt.ext}"
 
 
 def _height_at(image: Image, width: int) -> int:
@@ -95,9 +110,10 @@ def picture(
         )
     sizes_attr = SIZES.get(sizes, sizes)
     widths = renditions.widths_for(image.width)
+    at = _urls(image)
 
     def srcset(fmt: renditions.Format) -> str:
-        return ", ".join(f"{url(image, f'w{w}', fmt)} {w}w" for w in widths)
+        return ", ".join(f"{at(f'w{w}', fmt)} {w}w" for w in widths)
 
     sources = format_html_join(
         "",
@@ -109,7 +125,7 @@ def picture(
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" '
         'loading="{}" decoding="async"{}></picture>',
         sources,
-        url(image, f"w{default}"),
+        at(f"w{default}"),
         srcset(renditions.JPEG),
         sizes_attr,
         alt,
@@ -132,9 +148,10 @@ def _square_picture(image: Image, side: int, alt: str, loading: str, extra: str)
             extra,
         )
     small, large = renditions.SQUARES
+    at = _urls(image)
 
     def srcset(fmt: renditions.Format) -> str:
-        return f"{url(image, f'sq{small}', fmt)} 1x, {url(image, f'sq{large}', fmt)} 2.5x"
+        return f"{at(f'sq{small}', fmt)} 1x, {at(f'sq{large}', fmt)} 2.5x"
 
     sources = format_html_join(
         "",
@@ -145,7 +162,7 @@ def _square_picture(image: Image, side: int, alt: str, loading: str, extra: str)
         '<picture>{}<img src="{}" srcset="{}" alt="{}" width="{}" height="{}" loading="{}" '
         'decoding="async"{}></picture>',
         sources,
-        url(image, f"sq{small}"),
+        at(f"sq{small}"),
         srcset(renditions.JPEG),
         alt,
         side,
