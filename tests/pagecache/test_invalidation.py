@@ -53,7 +53,7 @@ def pages(site) -> dict[str, str]:
 
 
 def listed(body: bytes, list_id: str) -> str:
-    """The text of one of the four lists on a page (pages/_list.html)."""
+    """The text of one of the four lists on a page (the story_list tag, newsroom/templatetags/newsdesk.py)."""
     html = body.decode()
     start = html.index(f'aria-labelledby="list-{list_id}"')
     return html[start : html.index("</section>", start)]

@@ -2,6 +2,8 @@ from datetime import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -31,3 +33,24 @@ def machine_time(value) -> str:
     if not isinstance(value, datetime):
         return ""
     return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def story_list(list_id: str, title: str, items) -> str:
+    """One of the four lists (Latest Stories, Just In, Popular Now, Must-Reads): the markup
+    pages/_list.html wrote, built here because a cold page renders all four (issue 15)."""
+    rows = format_html_join(
+        "", '<li><a href="{}">{}</a></li>', ((a.get_absolute_url(), a.headline) for a in items)
+    )
+    return format_html(
+        '<section class="story-list" aria-labelledby="list-{}">\n'
+        '  <h2 id="list-{}"><span class="kicker">[Latest]</span> {}</h2>\n'
+        "  <ol>\n"
+        "    {}\n"
+        "  </ol>\n"
+        "</section>\n",
+        list_id,
+        list_id,
+        title,
+        rows or mark_safe('<li class="empty">Nothing here yet.</li>'),  # noqa: S308 - a constant
+    )
