@@ -15,3 +15,7 @@ class DeskConfig(AppConfig):
         ArticleAdmin.desk_scripts = ["newsdesk/desk.js"]
         ArticleAdmin.draft_source = staticmethod(services.autosave_to_restore)
         ArticleAdmin.after_save.append(services.autosave_settled)
+        from newsdesk.desk.admin import NoteInline
+
+        # Editorial notes, beside the form: the newsroom's own, never a reader's.
+        ArticleAdmin.inlines = [*ArticleAdmin.inlines, NoteInline]

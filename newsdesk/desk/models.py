@@ -53,3 +53,34 @@ class Presence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} on {self.article_id}"
+
+
+class Note(models.Model):
+    """An editorial note on an article, for the newsroom only: no reader page, feed, API or
+    export shows one (docs/desk.md)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="desk_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="by",
+    )
+    text = models.TextField("note", max_length=2000)
+    addressed_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="desk_notes",
+        verbose_name="for",
+        help_text="They see it in the newsroom's top bar until it is resolved.",
+    )
+    created_at = models.DateTimeField("written", default=timezone.now)
+    resolved = models.BooleanField("resolved", default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["article", "created_at"], name="note_article_idx")]
+
+    def __str__(self) -> str:
+        return f"Note on {self.article_id} by {self.author_id}"

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from newsdesk.desk.errors import AutosaveRejected, NoSuchArticle, NotYours
-from newsdesk.desk.models import Autosave, Presence
+from newsdesk.desk.models import Autosave, Note, Presence
 from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article
 
@@ -124,3 +124,19 @@ def present(*, article: Article, now: datetime | None = None, excluding=None) ->
 
 def presence_leave(*, user: AbstractBaseUser, article: Article) -> None:
     Presence.objects.filter(user=user, article=article).delete()
+
+
+def note_add(*, user: AbstractBaseUser, article: Article, text: str, addressed_to=()) -> Note:
+    """A note on ``article`` by ``user``, who may work on it (rules.can_edit). Two queries,
+    a third for whom it is addressed to."""
+    if not rules.can_edit(user, article):
+        raise NotYours
+    note = Note.objects.create(article=article, author=user, text=text.strip())
+    if addressed_to:
+        note.addressed_to.set(addressed_to)
+    return note
+
+
+def notes_for(user: AbstractBaseUser):
+    """Unresolved notes addressed to ``user``, newest first (one query when counted)."""
+    return Note.objects.filter(addressed_to=user, resolved=False).order_by("-created_at")

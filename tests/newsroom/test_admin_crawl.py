@@ -56,6 +56,7 @@ ROLE_MODELS = {
         "images.image",
         "images.imagetag",
         "imports.redirect",
+        "desk.note",
     },
     "contributor": {
         "newsroom.section",
@@ -64,6 +65,7 @@ ROLE_MODELS = {
         "newsroom.article",
         "images.image",
         "images.imagetag",
+        "desk.note",
     },
     "moderator": {"comments.comment", "comments.bannedreader"},
 }

@@ -7,6 +7,7 @@ from django.test import RequestFactory, override_settings
 
 from newsdesk.audience import errors as audience_errors
 from newsdesk.comments import errors as comment_errors
+from newsdesk.desk import errors as desk_errors
 from newsdesk.site import errors
 from newsdesk.site.errors import NewsdeskError, error_response, wsgi_error
 
@@ -14,6 +15,15 @@ from newsdesk.site.errors import NewsdeskError, error_response, wsgi_error
 # the client gets. A new NewsdeskError without a row here fails test_every_error_is_listed.
 VOCABULARY = [
     (errors.BadRequest, (), 400, None, "The request was not understood."),
+    (
+        desk_errors.AutosaveRejected,
+        (),
+        400,
+        None,
+        "That draft could not be kept: it has fields the form does not have, or too much.",
+    ),
+    (desk_errors.NotYours, (), 403, None, "You may not work on this article."),
+    (desk_errors.NoSuchArticle, (), 404, None, "There is no such article."),
     (
         errors.BadContentLength,
         (),

@@ -5,6 +5,10 @@ with the article's alt text, caption and credit; the article and contributor the
 it. Stored revisions are rewritten the same way, so restoring an old version after this
 migration brings back its picture. Renditions are made afterwards by `newsdesk renditions`
 (`make run` runs it); until then pages show the original.
+
+The old columns go in the next migration (0006_images_to_library_schema), in a transaction of
+its own: PostgreSQL refuses to alter a table that rows written in the same transaction still
+have deferred foreign-key checks pending on.
 """
 
 import json
@@ -139,21 +143,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_library, from_library),
-        migrations.RemoveConstraint(model_name="article", name="article_lead_image_has_alt"),
-        migrations.RemoveField(model_name="article", name="lead_image"),
-        migrations.RemoveField(model_name="article", name="lead_image_alt"),
-        migrations.RemoveField(model_name="article", name="lead_image_credit"),
-        migrations.RemoveField(model_name="article", name="lead_image_height"),
-        migrations.RemoveField(model_name="article", name="lead_image_width"),
-        migrations.RemoveField(model_name="contributor", name="photo"),
-        migrations.RenameField(model_name="article", old_name="lead_picture", new_name="lead_image"),
-        migrations.RenameField(model_name="contributor", old_name="portrait", new_name="photo"),
-        migrations.AlterField(
-            model_name="article",
-            name="lead_image_caption",
-            field=models.CharField(
-                blank=True, help_text="Leave empty to use the library's caption.",
-                max_length=300, verbose_name="caption for this story",
-            ),
-        ),
     ]

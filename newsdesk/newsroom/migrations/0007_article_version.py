@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0006_images_to_library'),
+        ('newsroom', '0006_images_to_library_schema'),
     ]
 
     operations = [

@@ -80,8 +80,8 @@ def test_contributor_writes_a_piece_edits_it_and_submits_it_for_review(server, d
     library.get_by_label("Alt text:").fill("Sappers lower a bridge section from a truck")
     library.get_by_label("Credit:").fill("Army handout")
     library.get_by_label("Source:").select_option(label="Handout")
-    library.get_by_role("button", name="Save", exact=True).click()
-    library.wait_for_event("close")
+    with library.expect_event("close"):  # the admin closes its popup once it is saved
+        library.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".field-lead_image .select2-selection__rendered")).to_contain_text(
         "Sappers lower a bridge section"
     )
