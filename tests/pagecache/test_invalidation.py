@@ -53,7 +53,7 @@ def pages(site) -> dict[str, str]:
 
 
 def listed(body: bytes, list_id: str) -> str:
-    """The text of one of the four lists on a page (the story_list tag, newsroom/templatetags/newsdesk.py)."""
+    """The text of one of the four lists on a page (the story_list tag, newsroom/templatetags)."""
     html = body.decode()
     start = html.index(f'aria-labelledby="list-{list_id}"')
     return html[start : html.index("</section>", start)]
