@@ -26,15 +26,20 @@ class NoteInline(admin.TabularInline):
         if db_field.name == "addressed_to":
             # The newsroom's people: a short list, not an autocomplete (that would need the
             # right to browse every user account).
-            kwargs["queryset"] = get_user_model().objects.filter(
-                is_staff=True, is_active=True
-            ).order_by("username")
-            kwargs["widget"] = forms.SelectMultiple(attrs={"size": 3})
+            kwargs["queryset"] = (
+                get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
+            )
+            # Boxes, each labelled with a name: the admin gives a multiple select a help text
+            # that a table cell does not show, and a reference to it that would dangle.
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["help_text"] = ""
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form.base_fields["text"].widget = forms.Textarea(attrs={"rows": 2, "cols": 60})
+        formset.form.base_fields["text"].widget = forms.Textarea(
+            attrs={"rows": 2, "cols": 60, "aria-label": "Note"}
+        )
 
         class Notes(formset):
             def save_new(self, form, commit=True):

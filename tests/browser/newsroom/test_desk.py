@@ -76,3 +76,33 @@ def test_two_editors_one_story_the_second_save_is_refused_and_nothing_is_lost(se
     first.reload()
     expect(first.get_by_label("Headline")).to_have_value("Submarine tender opens to three yards")
     expect(first.get_by_label("Summary")).to_have_value("Three shipyards are expected to bid.")
+
+
+def test_a_note_for_a_colleague_stays_in_the_newsroom(server, desk):
+    note = "Hold the second paragraph until the ministry confirms (desk note 5521)."
+    page = desk.staff("editor")
+    open_story(page, server, "Brigade trials new bridging kit")
+    notes = page.locator(".inline-group").filter(has_text="editorial notes")
+    notes.locator("textarea").first.fill(note)
+    notes.get_by_label("chief").first.check()
+    save(page, "Save and continue editing")
+    expect_message(page, "was changed successfully")
+    expect(page.locator(".inline-group").filter(has_text="editorial notes")).to_contain_text("5521")
+
+    chief = desk.staff("admin")
+    chief.get_by_role("link", name="Notes for you (1)").click()
+    expect(chief.locator("#result_list")).to_contain_text("Hold the second paragraph")
+
+    # Published, the story carries no trace of it for readers.
+    page.goto(server.url + "/admin/newsroom/article/")
+    from tests.browser.newsroom.conftest import run_action
+
+    run_action(
+        page, "Brigade trials new bridging kit", "Publish now, or schedule at the set publish time"
+    )
+    address = row(page, "Brigade trials new bridging kit").get_by_role("link", name="View")
+    reader = desk.reader()
+    reader.goto(server.url + address.get_attribute("href"))
+    expect(reader.locator("article.article h1")).to_contain_text("Brigade trials")
+    expect(reader.get_by_text("5521")).to_have_count(0)
+    assert "5521" not in reader.content()
