@@ -27,6 +27,7 @@ RESERVED_PREFIXES = (
     "/api/",
     "/audience/",
     "/comments/",
+    "/desk/",
     "/search/",
     "/static/",
     "/media/",

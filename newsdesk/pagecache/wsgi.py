@@ -42,6 +42,7 @@ PASS_PREFIXES = (
     "/api/",
     "/audience/",
     "/comments/",
+    "/desk/",
     "/search/",
     "/static/",
     "/media/",
