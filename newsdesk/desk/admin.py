@@ -20,7 +20,6 @@ class NoteInline(admin.TabularInline):
     can_delete = False  # a note is a record: resolve it instead
     verbose_name = "editorial note (newsroom only)"
     verbose_name_plural = "editorial notes (newsroom only: never shown to readers)"
-    formfield_overrides = {}
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "addressed_to":

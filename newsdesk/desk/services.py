@@ -66,20 +66,21 @@ def autosave_store(*, user: AbstractBaseUser, article: Article | None, fields: d
         return kept.get()
 
 
-def autosave_to_restore(request, article: Article | None) -> dict[str, str] | None:
-    """The unsaved words to offer back: the user's autosave, if written after the article was
-    last saved. One query."""
-    found = Autosave.objects.filter(user=request.user, article=article).first()
-    if found is None or (article is not None and found.saved_at <= article.modified_at):
-        return None
-    return {name: value for name, value in found.fields.items() if name in FIELDS}
-
-
 def autosave_pending(*, user: AbstractBaseUser, article: Article | None) -> Autosave | None:
+    """The user's autosave of this piece, if written after the article was last saved (an
+    older one was overtaken by a real save). One query."""
     found = Autosave.objects.filter(user=user, article=article).first()
     if found is None or (article is not None and found.saved_at <= article.modified_at):
         return None
     return found
+
+
+def autosave_to_restore(request, article: Article | None) -> dict[str, str] | None:
+    """The unsaved words to offer back (autosave_pending's), as form fields. One query."""
+    found = autosave_pending(user=request.user, article=article)
+    if found is None:
+        return None
+    return {name: value for name, value in found.fields.items() if name in FIELDS}
 
 
 def autosave_discard(*, user: AbstractBaseUser, article: Article | None) -> None:

@@ -8,7 +8,6 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -172,11 +171,10 @@ class ImageAdmin(admin.ModelAdmin):
             raise PermissionDenied
         text = request.GET.get("q", "").strip()[:100]
         found = Image.objects.filter(usable_q())
-        if text:
-            terms = Q()
-            for field in ("title", "alt_text", "caption", "credit", "tags__name"):
-                terms |= Q(**{f"{field}__icontains": text})
-            found = found.filter(terms).distinct()
+        if text:  # the library list's own search (search_fields)
+            found, duplicates = self.get_search_results(request, found, text)
+            if duplicates:
+                found = found.distinct()
         context = {
             **self.admin_site.each_context(request),
             "title": "Insert a picture from the library",
