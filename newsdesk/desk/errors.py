@@ -16,3 +16,8 @@ class NotYours(Forbidden):
 class NoSuchArticle(NotFound):
     code = "desk_not_found"
     message = "There is no such article."
+
+
+class BudgetRejected(BadRequest):
+    code = "budget_rejected"
+    message = "That could not be done from the budget."

@@ -13,3 +13,12 @@ urlpatterns = [
     ),
     re_path(r"^articles/(?P<article>\d{1,9})/presence/$", views.presence, name="presence"),
 ]
+
+urlpatterns += [
+    re_path(r"^budget/$", views.budget, name="budget"),
+    re_path(
+        r"^budget/(?P<article>\d{1,9})/(?P<action>publish|reschedule)/$",
+        views.budget_action,
+        name="budget-action",
+    ),
+]

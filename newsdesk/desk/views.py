@@ -5,14 +5,23 @@ view is a few lines over services.py, errors through the site's vocabulary."""
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
+from urllib.parse import urlencode
 
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import HttpRequest, JsonResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from newsdesk.desk import budget as budgets
 from newsdesk.desk import services
-from newsdesk.desk.errors import AutosaveRejected
+from newsdesk.desk.errors import AutosaveRejected, BudgetRejected, NoSuchArticle, NotYours
+from newsdesk.newsroom import services as newsroom
+from newsdesk.newsroom.models import Article
 from newsdesk.site.errors import NewsdeskError, error_response
 
 
@@ -80,3 +89,90 @@ def presence(request: HttpRequest, article: str) -> JsonResponse:
             ]
         }
     )
+
+
+# The story budget (docs/desk.md). Its filters travel in the query string, and back to it
+# after an action; only these names, so a redirect never goes anywhere but the budget.
+BUDGET_FILTERS = ("day", "mine", "section", "person")
+
+
+def _budget_filters(data) -> dict:
+    """The budget's filters from a query string or a form; malformed ones are an error."""
+    found = {name: data.get(name, "").strip() for name in BUDGET_FILTERS}
+    filters = {"mine": found["mine"] in ("1", "on"), "section": found["section"][:80]}
+    try:
+        filters["day"] = date.fromisoformat(found["day"]) if found["day"] else None
+        filters["person"] = int(found["person"]) if found["person"] else None
+    except ValueError:
+        raise BudgetRejected(
+            "The budget's day is a date (YYYY-MM-DD), its person a number."
+        ) from None
+    return filters
+
+
+def _budget_page(request, filters, *, error: str = "", status: int = 200) -> HttpResponse:
+    context = {
+        **admin.site.each_context(request),
+        "title": "Story budget",
+        "budget": budgets.budget_for(user=request.user, **filters),
+        "filters": filters,
+        "query": urlencode({k: request.GET[k] for k in BUDGET_FILTERS if request.GET.get(k)}),
+        "can_publish": request.user.has_perm("newsroom.publish_article"),
+        "error": error,
+    }
+    response = render(request, "desk/budget.html", context, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_member_required
+@require_safe
+def budget(request: HttpRequest) -> HttpResponse:
+    try:
+        filters = _budget_filters(request.GET)
+    except BudgetRejected as error:
+        return _budget_page(request, _budget_filters({}), error=error.message, status=400)
+    return _budget_page(request, filters)
+
+
+@staff_member_required
+@require_POST
+def budget_action(request: HttpRequest, article: str, action: str) -> HttpResponse:
+    """Publish a piece in review, or reschedule a scheduled one, then back to the budget
+    with the same filters; a refusal re-renders the budget with the reason (4xx)."""
+    back = {k: request.POST[k] for k in BUDGET_FILTERS if request.POST.get(k)}
+    try:
+        _budget_filters(back)  # the way back must be a budget the person can see
+        found = Article.objects.filter(pk=int(article)).first()
+        if found is None:
+            raise NoSuchArticle
+        if action == "publish" and found.status != Article.Status.IN_REVIEW:
+            raise BudgetRejected("Only a piece in review is published from the budget.")
+        if action == "reschedule" and not found.is_scheduled:
+            raise BudgetRejected("Only a scheduled piece can be rescheduled.")
+        when = _publish_time(request.POST.get("publish_at", "")) if action == "reschedule" else None
+        try:
+            done = newsroom.article_publish(article=found, user=request.user, publish_at=when)
+        except PermissionDenied as refused:
+            raise NotYours(str(refused)) from None
+        except ValidationError as invalid:
+            raise BudgetRejected(" ".join(invalid.messages)) from None
+    except NewsdeskError as error:
+        return _budget_page(request, _budget_filters({}), error=error.message, status=error.status)
+    at = timezone.localtime(done.publish_at)
+    verb = "scheduled for" if done.publish_at > timezone.now() else "published at"
+    messages.success(request, f"“{done.headline}” {verb} {at:%a %-d %b %H:%M}.")
+    query = f"?{urlencode(back)}" if back else ""
+    return HttpResponseRedirect(reverse("desk:budget") + query, status=303)
+
+
+def _publish_time(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise BudgetRejected("Give the new publish time as a date and a time.") from None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    if moment <= timezone.now():
+        raise BudgetRejected("Pick a publish time ahead: to publish now, use Publish.")
+    return moment

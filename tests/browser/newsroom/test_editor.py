@@ -282,13 +282,20 @@ def test_the_scheduled_piece_goes_live_by_itself(server, desk, schedule):
     deadline = at + SCHEDULE_MARGIN_SECONDS
     reader = desk.reader()
     seen_at = None
-    while seen_at is None and time.time() < deadline:
+    # At least one look, however late this test starts on a loaded machine: a late start
+    # proves less about the margin, but the piece must be there all the same.
+    while True:
+        looked_at = time.time()
         go(reader, server, "/section/sea/")
         if story_links(reader, SCHEDULED).count():
-            seen_at = time.time()
-        else:
-            reader.wait_for_timeout(2_000)  # a reader reloading now and then
-    assert seen_at is not None, "the scheduled piece never appeared on its section page"
+            seen_at = looked_at
+            break
+        if looked_at >= deadline:
+            break
+        reader.wait_for_timeout(2_000)  # a reader reloading now and then
+    assert seen_at is not None, (
+        f"the scheduled piece was not on its section page {looked_at - at:.1f} s after its time"
+    )
     assert seen_at >= at, f"it appeared {at - seen_at:.1f} s before its time"
     assert schedule["looked_before"], "the section page was looked at only after the time"
     print(f"the scheduled piece showed on its section page {seen_at - at:.1f} s after its time")
