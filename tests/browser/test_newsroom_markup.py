@@ -121,6 +121,7 @@ SCREENS = [
     Screen("article form", "eddie", "/admin/newsroom/article/{article}/change/"),
     Screen("article list", "eddie", "/admin/newsroom/article/"),
     Screen("comment list", "morgan", "/admin/comments/comment/"),
+    Screen("story budget", "eddie", "/desk/budget/"),
 ]
 NAMES = [screen.name for screen in SCREENS]
 

@@ -106,3 +106,62 @@ def test_a_note_for_a_colleague_stays_in_the_newsroom(server, desk):
     expect(reader.locator("article.article h1")).to_contain_text("Brigade trials")
     expect(reader.get_by_text("5521")).to_have_count(0)
     assert "5521" not in reader.content()
+
+
+SCHEDULE_IN_THREE_HOURS = r"""
+import django; django.setup()
+from datetime import timedelta
+from django.contrib.auth.models import User
+from django.utils import timezone
+from newsdesk.newsroom.models import Article
+from newsdesk.newsroom.services import article_publish
+when = (timezone.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+story = Article.objects.get(slug="to-be-scheduled")
+article_publish(article=story, user=User.objects.get(username="eddie"), publish_at=when)
+print(timezone.localtime(when).isoformat())
+"""
+
+
+def test_the_budget_shows_the_day_and_an_editor_acts_on_it(server, desk):
+    from datetime import datetime, timedelta
+
+    when = datetime.fromisoformat(server.python(SCHEDULE_IN_THREE_HOURS))
+    page = desk.staff("editor")
+    page.get_by_role("link", name="Story budget").click()
+    expect(page.get_by_role("heading", name="Story budget")).to_be_visible()
+
+    # The scheduled story at its time, in its group and on its day of the week's calendar.
+    scheduled = page.locator("#budget-scheduled tbody tr").filter(
+        has_text="Frigate programme timetable"
+    )
+    expect(scheduled.locator("time")).to_have_attribute("datetime", when.isoformat())
+    expect(scheduled).to_contain_text(f"{when:%H:%M}")
+    day = page.locator(".budget-calendar > li").filter(
+        has=page.locator(f"time[datetime='{when:%Y-%m-%d}']")
+    )
+    expect(day).to_contain_text(f"{when:%H:%M} Frigate programme timetable")
+    in_review = page.locator("#budget-in_review tbody tr").filter(
+        has_text="Brigade trials new bridging kit"
+    )
+    expect(in_review).to_contain_text("Casey Writer")
+
+    # Rescheduled to tomorrow morning, in one step from the budget.
+    later = (when + timedelta(days=1)).replace(hour=9, minute=30)
+    scheduled.get_by_label("New publish time").fill(later.strftime("%Y-%m-%dT%H:%M"))
+    scheduled.get_by_role("button", name="Reschedule").click()
+    expect_message(page, f"“Frigate programme timetable” scheduled for {later:%a %-d %b} 09:30.")
+    moved = page.locator("#budget-scheduled tbody tr").filter(has_text="Frigate programme")
+    expect(moved.locator("time")).to_have_attribute("datetime", later.isoformat())
+
+    # A piece in review published with one click: now among the day's published stories.
+    in_review.get_by_role("button", name="Publish").click()
+    expect_message(page, "“Brigade trials new bridging kit” published at")
+    expect(
+        page.locator("#budget-published tbody tr").filter(has_text="Brigade trials")
+    ).to_have_count(1)
+
+    # Its writer's budget holds their own pieces only, with nothing to publish.
+    writer = desk.staff("contributor")
+    writer.get_by_role("link", name="Story budget").click()
+    expect(writer.locator(".budget tbody th a")).to_have_text(["Brigade trials new bridging kit"])
+    expect(writer.get_by_role("button", name="Publish")).to_have_count(0)
