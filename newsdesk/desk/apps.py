@@ -19,3 +19,8 @@ class DeskConfig(AppConfig):
 
         # Editorial notes, beside the form: the newsroom's own, never a reader's.
         ArticleAdmin.inlines = [*ArticleAdmin.inlines, NoteInline]
+
+        from newsdesk.desk.admin import PreviewLinkInline
+
+        # Preview links, for editors: a draft shown to someone outside (docs/desk.md).
+        ArticleAdmin.inlines = [*ArticleAdmin.inlines, PreviewLinkInline]

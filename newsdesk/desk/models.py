@@ -3,9 +3,14 @@ a piece open now (presence). Neither is ever shown to readers or changes what th
 
 from __future__ import annotations
 
+import secrets
+from datetime import datetime
+
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.newsroom.models import Article
@@ -84,3 +89,66 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"Note on {self.article_id} by {self.author_id}"
+
+
+# Preview links (docs/desk.md, "Preview links"): the signature's salt, so a token is good for
+# nothing else the site signs; the random key, so a link's id alone names no link.
+PREVIEW_LINK_SALT = "newsdesk.desk.preview-link"
+
+
+def new_preview_key() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class PreviewLink(models.Model):
+    """An address that shows one article as its preview to anyone who has it, until it expires
+    or is revoked. Its token is signed (SECRET_KEY), so a copy of the table opens nothing."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="desk_preview_links"
+    )
+    key = models.CharField("key", max_length=32, default=new_preview_key, editable=False)
+    shared_with = models.CharField(
+        "for",
+        max_length=200,
+        help_text="Whom you are sending it to (a fact-checker, a source): for the newsroom's "
+        "record, never shown on the page.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="made by",
+    )
+    created_at = models.DateTimeField("made", default=timezone.now)
+    expires_at = models.DateTimeField("expires")
+    revoked_at = models.DateTimeField("revoked", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="revoked by",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "preview link"
+
+    def __str__(self) -> str:
+        return f"Preview link {self.pk} of {self.article_id} for {self.shared_with}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:shared-preview", kwargs={"token": self.token})
+
+    @property
+    def token(self) -> str:
+        """The signed ``<id>.<key>`` the address carries."""
+        signer = signing.Signer(salt=PREVIEW_LINK_SALT, sep=".")
+        return signer.sign(f"{self.pk}.{self.key}")
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Not revoked and not expired: the link shows its article."""
+        return self.revoked_at is None and (now or timezone.now()) < self.expires_at

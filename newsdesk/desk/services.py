@@ -9,10 +9,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from newsdesk.desk import previews
 from newsdesk.desk.errors import AutosaveRejected, NoSuchArticle, NotYours
-from newsdesk.desk.models import Autosave, Note, Presence
+from newsdesk.desk.models import Autosave, Note, Presence, PreviewLink
 from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article
+from newsdesk.site.errors import BadRequest
 
 # What an autosave may hold: the form's words, never its workflow (state, publish time).
 FIELDS = {
@@ -141,3 +143,46 @@ def note_add(*, user: AbstractBaseUser, article: Article, text: str, addressed_t
 def notes_for(user: AbstractBaseUser):
     """Unresolved notes addressed to ``user``, newest first (one query when counted)."""
     return Note.objects.filter(addressed_to=user, resolved=False).order_by("-created_at")
+
+
+def preview_link_create(
+    *,
+    user: AbstractBaseUser,
+    article: Article,
+    shared_with: str,
+    days: int = previews.DEFAULT_DAYS,
+) -> PreviewLink:
+    """A preview link to ``article`` for ``shared_with``, open for ``days`` (1 to MAX_DAYS),
+    made by an editor who may edit it (previews.can_share). One INSERT, after the rules'
+    permission reads (two, once per user object)."""
+    if not previews.can_share(user, article):
+        raise NotYours
+    shared_with = (shared_with or "").strip()
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= previews.MAX_DAYS:
+        raise BadRequest(previews.LIFETIME_REFUSED)
+    if not shared_with or len(shared_with) > 200:
+        raise BadRequest("Say whom the link is for, in at most 200 characters.")
+    now = timezone.now()
+    return PreviewLink.objects.create(
+        article=article,
+        shared_with=shared_with,
+        created_by=user,
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
+
+
+def preview_link_revoke(*, user: AbstractBaseUser, link: PreviewLink) -> PreviewLink:
+    """Closes ``link`` for good, by an editor who may share its article; revoking it again
+    changes nothing (the first revocation is the record). Two queries (an UPDATE, the re-read),
+    none for a link revoked already, after the rules' reads."""
+    if not previews.can_share(user, link.article):
+        raise NotYours
+    if link.revoked_at is None:
+        now = timezone.now()
+        # Only a link still open: a revocation at the same moment from another tab wins once.
+        PreviewLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
+            revoked_at=now, revoked_by=user
+        )
+        link.refresh_from_db(fields=["revoked_at", "revoked_by"])
+    return link

@@ -16,4 +16,6 @@ urlpatterns = [
     path("section/<slug:slug>/", views.section, name="section"),
     path("contributor/<slug:slug>/", views.contributor, name="contributor"),
     path("tag/<slug:slug>/", views.tag, name="tag"),
+    # An editor's preview link (docs/desk.md): never cached, any token that fails is a 404.
+    path("preview/<str:token>/", views.shared_preview, name="shared-preview"),
 ]

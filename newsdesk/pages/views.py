@@ -13,11 +13,13 @@ from newsdesk.audience import selectors as lists
 from newsdesk.comments.forms import CommentForm, started_token
 from newsdesk.comments.policy import comments_open
 from newsdesk.comments.selectors import comment_count, comment_page
+from newsdesk.desk import previews
 from newsdesk.distribution.share import share_links
 from newsdesk.newsroom import selectors
-from newsdesk.newsroom.models import Contributor, Section, Tag
+from newsdesk.newsroom.models import Article, Contributor, Section, Tag
 from newsdesk.newsroom.pagination import page_of
 from newsdesk.pagecache import keys
+from newsdesk.site.errors import NewsdeskError, error_response
 
 
 @require_safe
@@ -53,10 +55,19 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
     if not preview and request.path != canonical:
         # The date in an address follows the publish time; an old or mistyped date moves on.
         return redirect(canonical, permanent=True)
+    context = _article_context(request, item, preview=preview, canonical=canonical)
+    response = render(request, "pages/article.html", context)
+    if preview:
+        return _unlisted(response)
+    return keys.tag(response, keys.article(item.pk), keys.comments(item.pk), *_list_keys(context))
+
+
+def _article_context(request: HttpRequest, item: Article, *, preview: bool, canonical: str) -> dict:
+    """What the article page shows: the same for readers, staff previews and preview links."""
     absolute = request.build_absolute_uri(canonical)
     order = "oldest" if request.GET.get("corder") == "oldest" else "newest"
     comments = comment_page(article=item, number=request.GET.get("cpage", 1), order=order)
-    context = {
+    return {
         "article": item,
         "preview": preview,
         "views": lists.view_count(item),
@@ -71,12 +82,35 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
         "canonical_url": absolute,
         **lists.page_lists(section=item.section, exclude_id=item.pk),
     }
-    response = render(request, "pages/article.html", context)
-    if preview:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-    return keys.tag(response, keys.article(item.pk), keys.comments(item.pk), *_list_keys(context))
+
+
+def _unlisted(response: HttpResponse) -> HttpResponse:
+    """A page for one person: kept by no cache (the page cache refuses private pages, and it
+    names no surrogate keys) and indexed by no search engine."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
+    """An article before it is live, through an editor's preview link (docs/desk.md); any link
+    that does not work is the site's 404. The article page's queries and three for the link."""
+    try:
+        item, link = previews.shared_article(token)
+    except NewsdeskError as error:
+        response = error_response(request, error, template_name="404.html")
+    else:
+        if item.is_live():  # published since: the real page, which everyone may see
+            response = redirect(item.get_absolute_url())
+        else:
+            canonical = item.get_absolute_url()
+            context = _article_context(request, item, preview=True, canonical=canonical)
+            context["shared"] = {"by": previews.shared_by(link), "until": link.expires_at}
+            response = render(request, "pages/article.html", context)
+    # The token is the key to the page: no Referer carries it to another site, or our own.
+    response["Referrer-Policy"] = "no-referrer"
+    return _unlisted(response)
 
 
 @require_safe
