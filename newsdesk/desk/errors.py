@@ -1,6 +1,6 @@
 """The desk's refusals, in the site's one error vocabulary (newsdesk/site/errors.py)."""
 
-from newsdesk.site.errors import BadRequest, Forbidden, NotFound
+from newsdesk.site.errors import BadRequest, Conflict, Forbidden, NotFound
 
 
 class AutosaveRejected(BadRequest):
@@ -21,3 +21,13 @@ class NoSuchArticle(NotFound):
 class BudgetRejected(BadRequest):
     code = "budget_rejected"
     message = "That could not be done from the budget."
+
+
+class NothingToTakeOver(NotFound):
+    code = "nothing_to_take_over"
+    message = "There are no unsaved words of theirs to take over: they may have saved already."
+
+
+class StillHere(Conflict):
+    code = "still_here"
+    message = "They have the article open now: ask them first."

@@ -12,6 +12,7 @@ urlpatterns = [
         name="autosave-discard",
     ),
     re_path(r"^articles/(?P<article>\d{1,9})/presence/$", views.presence, name="presence"),
+    re_path(r"^articles/(?P<article>\d{1,9})/takeover/$", views.take_over, name="take-over"),
 ]
 
 urlpatterns += [

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from newsdesk.desk import budget as budgets
-from newsdesk.desk import services
+from newsdesk.desk import services, takeover
 from newsdesk.desk.errors import AutosaveRejected, BudgetRejected, NoSuchArticle, NotYours
 from newsdesk.newsroom import services as newsroom
 from newsdesk.newsroom.models import Article
@@ -52,11 +52,37 @@ def autosave(request: HttpRequest, article: str) -> JsonResponse:
             )
             return JsonResponse({"saved_at": _when(kept.saved_at)})
         pending = services.autosave_pending(user=request.user, article=found)
+        left = takeover.left_words(user=request.user, article=found)
     except NewsdeskError as error:
         return error_response(request, error, as_json=True)
-    if pending is None:
-        return JsonResponse({"autosave": None})
-    return JsonResponse({"autosave": {"saved_at": _when(pending.saved_at)}})
+    return JsonResponse(
+        {
+            "autosave": pending and {"saved_at": _when(pending.saved_at)},
+            # Colleagues who left unsaved words here, for an editor to take over.
+            "left": [
+                {"id": kept.user_id, "name": _name(kept.user), "saved_at": _when(kept.saved_at)}
+                for kept in left
+            ],
+        }
+    )
+
+
+@staff_member_required
+@require_POST
+def take_over(request: HttpRequest, article: str) -> JsonResponse:
+    try:
+        found = services.article_for(request.user, int(article))
+        writer = _json_body(request).get("from")
+        if not isinstance(writer, int) or isinstance(writer, bool) or writer < 1:
+            raise AutosaveRejected('Say whose words to take over: {"from": <their id>}.')
+        kept = takeover.take_over(user=request.user, article=found, from_user_id=writer)
+    except NewsdeskError as error:
+        return error_response(request, error, as_json=True)
+    return JsonResponse({"saved_at": _when(kept.saved_at)})
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 @staff_member_required
@@ -82,12 +108,7 @@ def presence(request: HttpRequest, article: str) -> JsonResponse:
         return JsonResponse({"others": []})
     others = services.presence_beat(user=request.user, article=found)
     return JsonResponse(
-        {
-            "others": [
-                {"name": p.user.get_full_name() or p.user.get_username(), "since": _when(p.since)}
-                for p in others
-            ]
-        }
+        {"others": [{"name": _name(p.user), "since": _when(p.since)} for p in others]}
     )
 
 

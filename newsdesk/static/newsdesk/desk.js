@@ -75,8 +75,31 @@ document.addEventListener("DOMContentLoaded", () => {
     }
     const response = await fetch(base + "autosave/", {credentials: "same-origin"});
     if (!response.ok) return;
-    const {autosave: pending} = await response.json();
-    if (!pending || new URLSearchParams(location.search).get("restore") === "autosave") return;
+    const {autosave: pending, left} = await response.json();
+    if (new URLSearchParams(location.search).get("restore") === "autosave") return;
+    // A colleague who left unsaved words here: an editor may take them over and carry on.
+    const handovers = (left || []).map((person) => {
+      const line = document.createElement("p");
+      line.className = "desk-left";
+      line.textContent = `${person.name} left unsaved words in this article at ${clock(person.saved_at)}. `;
+      const take = document.createElement("button");
+      take.type = "button";
+      take.className = "button";
+      take.textContent = `Take over from ${person.name}`;
+      take.addEventListener("click", async () => {
+        const answer = await post(base + "takeover/", {from: person.id});
+        if (answer.ok) {
+          location.assign(location.pathname + "?restore=autosave");
+        } else {
+          const {error: message} = await answer.json().catch(() => ({}));
+          line.textContent = message || "They could not be taken over.";
+        }
+      });
+      line.append(take);
+      return line;
+    });
+    offer.replaceChildren(...handovers);
+    if (!pending) return;
     const text = document.createElement("p");
     text.textContent = `You have unsaved words in this article from ${clock(pending.saved_at)}. `;
     const bring = document.createElement("a");
@@ -89,10 +112,10 @@ document.addEventListener("DOMContentLoaded", () => {
     drop.textContent = "Discard them";
     drop.addEventListener("click", async () => {
       await post(base + "autosave/discard/");
-      offer.replaceChildren();
+      text.remove();
     });
     text.append(bring, " ", drop);
-    offer.replaceChildren(text);
+    offer.prepend(text);
   };
   restore();
 

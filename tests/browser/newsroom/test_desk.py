@@ -141,9 +141,9 @@ def test_the_budget_shows_the_day_and_an_editor_acts_on_it(server, desk):
     )
     expect(day).to_contain_text(f"{when:%H:%M} Frigate programme timetable")
     in_review = page.locator("#budget-in_review tbody tr").filter(
-        has_text="Brigade trials new bridging kit"
+        has_text="Coastal radar site gets a new mast"
     )
-    expect(in_review).to_contain_text("Casey Writer")
+    expect(in_review).to_contain_text("Desk Staff")
 
     # Rescheduled to tomorrow morning, in one step from the budget.
     later = (when + timedelta(days=1)).replace(hour=9, minute=30)
@@ -155,13 +155,41 @@ def test_the_budget_shows_the_day_and_an_editor_acts_on_it(server, desk):
 
     # A piece in review published with one click: now among the day's published stories.
     in_review.get_by_role("button", name="Publish").click()
-    expect_message(page, "“Brigade trials new bridging kit” published at")
+    expect_message(page, "“Coastal radar site gets a new mast” published at")
     expect(
-        page.locator("#budget-published tbody tr").filter(has_text="Brigade trials")
+        page.locator("#budget-published tbody tr").filter(has_text="Coastal radar site")
     ).to_have_count(1)
 
-    # Its writer's budget holds their own pieces only, with nothing to publish.
+    # A writer's budget holds their own pieces only (hers went out in the notes test above),
+    # with nothing to publish.
     writer = desk.staff("contributor")
     writer.get_by_role("link", name="Story budget").click()
     expect(writer.locator(".budget tbody th a")).to_have_text(["Brigade trials new bridging kit"])
     expect(writer.get_by_role("button", name="Publish")).to_have_count(0)
+
+
+def test_an_editor_takes_over_the_words_a_writer_left_behind(server, desk):
+    writer = desk.staff("other_contributor")
+    open_story(writer, server, "Olive's unfinished exclusive")
+    address = writer.url
+    prose_editor(writer).click()
+    writer.keyboard.press("Control+End")
+    writer.keyboard.type(" The second source confirmed it on Friday.")
+    expect(writer.locator(".desk-status")).to_contain_text("Draft saved to the newsroom at")
+    writer.goto("about:blank")  # she goes home without saving
+    writer.context.close()
+
+    editor = desk.staff("editor")
+    editor.goto(address)
+    left = editor.locator(".desk-left")
+    expect(left).to_contain_text("olive left unsaved words in this article at")
+    with editor.expect_navigation():
+        left.get_by_role("button", name="Take over from olive").click()
+    expect(prose_editor(editor)).to_contain_text("The second source confirmed it on Friday.")
+    save(editor, "Save and continue editing")
+    expect_message(editor, "was changed successfully")
+
+    # She learns who carried on, in the newsroom's top bar.
+    again = desk.staff("other_contributor")
+    again.get_by_role("link", name="Notes for you (1)").click()
+    expect(again.locator("#result_list")).to_contain_text("Took over olive's unsaved words")
