@@ -70,3 +70,61 @@ def keep_test_connection():
     yield
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
+
+
+# The roles (groups and their permissions) come from data migrations. A transactional test
+# ends with a flush, which empties them (permissions and content types come back through
+# post_migrate, groups do not). Django runs such tests last for this reason; with the suite
+# spread over processes (pytest-xdist, `make test`) they are not last, so each process puts
+# the roles back after every transactional test, as migrate left them.
+_ROLES: dict[str, list[tuple[str, str]]] = {}
+_BLOCKER: list = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _roles_as_migrated(request):
+    if not any(_uses_db(item) for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    from django.contrib.auth.models import Group
+
+    blocker = request.getfixturevalue("django_db_blocker")
+    _BLOCKER.append(blocker)
+    with blocker.unblock():
+        for group in Group.objects.prefetch_related("permissions__content_type"):
+            _ROLES[group.name] = [
+                (p.content_type.app_label, p.codename) for p in group.permissions.all()
+            ]
+
+
+def _uses_db(item) -> bool:
+    return bool(
+        item.get_closest_marker("django_db")
+        or {"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def _was_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if not _ROLES or not _BLOCKER or not _was_transactional(item):
+        return
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    with _BLOCKER[0].unblock():
+        if Group.objects.exists():
+            return
+        for name, codes in _ROLES.items():
+            wanted = Q(pk__in=[])
+            for app_label, codename in codes:
+                wanted |= Q(content_type__app_label=app_label, codename=codename)
+            Group.objects.create(name=name).permissions.set(Permission.objects.filter(wanted))

@@ -167,7 +167,7 @@ def hostile_tokens(link: PreviewLink) -> list[str]:
         ".",
         "..",
         f"{pk}.{key}",  # no signature
-        f"{pk}.{key}.{signature[:-1]}A",  # a changed signature
+        f"{pk}.{key}.{signature[:-1]}{'B' if signature.endswith('A') else 'A'}",  # changed
         f"{int(pk) + 1}.{key}.{signature}",  # another link's number, this one's signature
         good.upper(),
         good + "x",

@@ -24,6 +24,15 @@ VOCABULARY = [
     ),
     (desk_errors.NotYours, (), 403, None, "You may not work on this article."),
     (desk_errors.NoSuchArticle, (), 404, None, "There is no such article."),
+    (desk_errors.BudgetRejected, (), 400, None, "That could not be done from the budget."),
+    (
+        desk_errors.NothingToTakeOver,
+        (),
+        404,
+        None,
+        "There are no unsaved words of theirs to take over: they may have saved already.",
+    ),
+    (desk_errors.StillHere, (), 409, None, "They have the article open now: ask them first."),
     (
         errors.BadContentLength,
         (),
