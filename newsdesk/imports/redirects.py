@@ -12,7 +12,11 @@ import time
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qsl, quote, unquote
 
+from redis.exceptions import RedisError
+
 from newsdesk.imports.models import Redirect
+from newsdesk.pagecache import store
+from newsdesk.site import redis_breaker
 from newsdesk.site.caches import BoundedCache
 from newsdesk.site.db import tidy_connections
 from newsdesk.site.http import host_allowed
@@ -46,8 +50,8 @@ HEADERS = [
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
 ]
 
-# address -> (when read, the final new address or None)
-_targets: BoundedCache[str, tuple[float, str | None]] = BoundedCache(
+# address -> (the purge clock then, when read, the final new address or None)
+_targets: BoundedCache[str, tuple[str | None, float, str | None]] = BoundedCache(
     "imports.redirects", max_entries=20_000
 )
 
@@ -100,13 +104,29 @@ def target_for(address: str) -> str | None:
 
 
 def cached_target(address: str) -> str | None:
-    """target_for, remembered per process for CACHE_SECONDS (not found included)."""
+    """target_for, remembered per process for CACHE_SECONDS (not found included) and until
+    the page cache's next purge: a moved article purges its pages, so every process looks
+    its old address up again at once (docs/imports.md, "Old links"). One read of the purge
+    clock; a query only when the answer is not kept."""
+    stamp = _purge_clock()
     hit = _targets.get(address)
-    if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
-        return hit[1]
+    if hit is not None and hit[0] == stamp and time.monotonic() - hit[1] < CACHE_SECONDS:
+        return hit[2]
     found = target_for(address)
-    _targets.set(address, (time.monotonic(), found))
+    _targets.set(address, (stamp, time.monotonic(), found))
     return found
+
+
+def _purge_clock() -> str | None:
+    """The page cache's purge clock; None while Redis fails (then CACHE_SECONDS alone bounds
+    what a process keeps), asking nothing of a Redis the breaker has given up on."""
+    if store.shared() and not redis_breaker.available():
+        return None
+    try:
+        return store.clock()
+    except RedisError:
+        redis_breaker.trip()
+        return None
 
 
 def _request_address(environ: dict) -> str:

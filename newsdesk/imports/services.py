@@ -1,5 +1,6 @@
 """``wordpress_import``: one export file, one transaction (docs/imports.md, "Safe and
-repeatable")."""
+repeatable"); ``redirect_keep``: a moved article's old address kept (docs/imports.md, "Old
+links")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from django.db import transaction
 
 from newsdesk.images import renditions
 from newsdesk.images.models import Image
-from newsdesk.imports import wxr
+from newsdesk.imports import redirects, wxr
+from newsdesk.imports.models import Redirect
 from newsdesk.imports.report import Report
 from newsdesk.imports.wordpress import Importer
 
@@ -93,3 +95,20 @@ def _remove_files(stored: list[tuple[int, str]]) -> None:
     for image_id, name in stored:
         renditions.delete_all(storage, image_id)
         storage.delete(name)
+
+
+def redirect_keep(old_path: str, new_path: str) -> None:
+    """A live article moved from ``old_path`` to ``new_path`` (newsroom.services.address_moved):
+    the old address answers 301 with the new one, redirects that led to the old one lead
+    straight to the new one, and a redirect away from the new address (an article moving back
+    to where it was) is removed, so no address redirects to itself. Three to four queries."""
+    old = redirects.normalize(old_path)
+    new = redirects.normalize(new_path)
+    if not old or not new or old == new or redirects.reserved(old):
+        return
+    Redirect.objects.filter(old_path=new).delete()
+    Redirect.objects.filter(new_path=old).update(new_path=new)
+    Redirect.objects.update_or_create(
+        old_path=old, defaults={"new_path": new, "note": "The article moved (a new slug or date)"}
+    )
+    redirects.forget()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -17,10 +17,17 @@ from newsdesk.newsroom.models import (
     Contributor,
     Correction,
     PublicIdCounter,
+    live_q,
 )
 from newsdesk.newsroom.rules import can_edit, can_publish, is_own
 
 User = AbstractBaseUser | AnonymousUser
+
+# Who keeps a live article's old address answering when a save moves it (a new slug or publish
+# date): the imports app registers its redirects here from ImportsConfig.ready()
+# (docs/architecture.md: the higher layer registers itself with the lower). Each is called as
+# hook(old_path, new_path) inside the save's transaction.
+address_moved: list[Callable[[str, str], None]] = []
 
 
 def sanitize_body(html: str) -> str:
@@ -68,7 +75,9 @@ def article_save(
     """Saves an article's content as the user may: sanitized body, own drafts only for contributors.
 
     ``substantive_update`` on a live article records the time of the update, which the
-    page, feeds and sitemaps show as the article's modified time.
+    page, feeds and sitemaps show as the article's modified time. A live article whose new
+    slug or publish date moves its address tells ``address_moved`` (old, new). One query
+    more than the save itself for a stored article (its live address before).
     """
     if not can_edit(user, article):
         raise PermissionDenied("You may edit only your own drafts.")
@@ -78,14 +87,28 @@ def article_save(
     if substantive_update and article.is_live():
         article.substantively_updated_at = timezone.now()
     article.full_clean()
+    moved_from = _live_address(article.pk)
     article.version = (article.version or 0) + 1
     article.save()
+    if moved_from and article.is_live() and article.get_absolute_url() != moved_from:
+        for hook in address_moved:
+            hook(moved_from, article.get_absolute_url())
     if contributors is not None:
         Byline.objects.filter(article=article).delete()
         Byline.objects.bulk_create(
             Byline(article=article, contributor=c, position=i) for i, c in enumerate(contributors)
         )
     return article
+
+
+def _live_address(pk: int | None) -> str | None:
+    """The stored article's public address when it is live now, else None. One query (none
+    for a new article)."""
+    if pk is None:
+        return None
+    stored = Article.objects.filter(live_q(), pk=pk).only("slug", "publish_at", "created_at")
+    found = stored.first()
+    return found.get_absolute_url() if found else None
 
 
 @transaction.atomic

@@ -135,6 +135,9 @@ to_correct = article(
 to_unpublish = article(
     "to-be-unpublished", "Exercise plan for the spring", land, "published", hours_ago=4
 )
+to_move = article(
+    "to-be-renamed", "Howitzer order delayed", land, "published", hours_ago=5
+)
 # Ten days old: outside the week that Popular Now and Must-Reads' own fill look at, so only a
 # pin can put it on the Must-Reads list.
 to_pin = article("to-be-pinned", "Why the radar upgrade matters", air, "published", hours_ago=240)

@@ -42,6 +42,7 @@ CORRECTED = "Tanker fleet grows to six"
 UNPUBLISHED = "Exercise plan for the spring"
 RESTORED = "Depot reopens after refit"
 PINNED = "Why the radar upgrade matters"
+MOVED = "Howitzer order delayed"
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +201,29 @@ def test_editor_unpublishes_an_article(server, desk):
     expect(reader.get_by_text(UNPUBLISHED)).to_have_count(0)
     go(reader, server, "/section/land/")
     expect(story_links(reader, UNPUBLISHED)).to_have_count(0)
+
+
+def test_editor_renames_a_live_story_and_its_old_link_still_works(server, desk):
+    old = server.seed["path"]["to-be-renamed"]
+    reader = desk.reader()
+    warm(reader, server, old)  # the old address is in the page cache
+
+    page = desk.staff("editor")
+    open_article(page, server, MOVED)
+    slug = page.get_by_label("Slug")
+    slug.fill("howitzer-order-delayed-by-a-year")
+    save(page, "Save and continue editing")
+    expect_message(page, f"The article “{MOVED}” was changed successfully")
+    expect(slug).to_have_value("howitzer-order-delayed-by-a-year")
+
+    # A reader following an old link (from a search engine, a share) lands on the story.
+    response = go(reader, server, old)
+    assert response.status == 200
+    new = old.replace("/to-be-renamed/", "/howitzer-order-delayed-by-a-year/")
+    assert reader.url == server.url + new
+    assert response.request.redirected_from is not None
+    assert response.request.redirected_from.url == server.url + old
+    expect(reader.locator("article.article h1")).to_have_text(MOVED)
 
 
 def test_editor_restores_an_older_revision(server, desk):
