@@ -11,7 +11,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 # against 5-8 ms with 16 (docs/performance.md).
 BACKPRESSURE ?= 16
 
-.PHONY: run test lint pytest install install-dev demo clean browser axe
+.PHONY: run test lint pytest fuzz install install-dev demo clean browser axe
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(BIN)/python:
@@ -67,6 +67,11 @@ pytest: install-dev browser axe
 	DJANGO_SETTINGS_MODULE=newsdesk.settings.test $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 test: lint pytest
+
+# The hostile-input tests with 1,000 cases an endpoint instead of the suite's 250 (a soak).
+fuzz: install-dev
+	NEWSDESK_HOSTILE_EXAMPLES=1000 DJANGO_SETTINGS_MODULE=newsdesk.settings.test \
+		$(BIN)/pytest -q tests/security/test_hostile_input.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .cache .hypothesis

@@ -146,9 +146,17 @@ def _budget_page(request, filters, *, error: str = "", status: int = 200) -> Htt
     return response
 
 
+def _may_see_stories(request: HttpRequest) -> None:
+    """The budget is for those who write and edit: staff who may see articles (not a
+    moderator, whose room is the comments). The site's 403 page otherwise."""
+    if not request.user.has_perm("newsroom.view_article"):
+        raise PermissionDenied("The story budget is for writers and editors.")
+
+
 @staff_member_required
 @require_safe
 def budget(request: HttpRequest) -> HttpResponse:
+    _may_see_stories(request)
     try:
         filters = _budget_filters(request.GET)
     except BudgetRejected as error:
@@ -161,6 +169,7 @@ def budget(request: HttpRequest) -> HttpResponse:
 def budget_action(request: HttpRequest, article: str, action: str) -> HttpResponse:
     """Publish a piece in review, or reschedule a scheduled one, then back to the budget
     with the same filters; a refusal re-renders the budget with the reason (4xx)."""
+    _may_see_stories(request)
     back = {k: request.POST[k] for k in BUDGET_FILTERS if request.POST.get(k)}
     try:
         _budget_filters(back)  # the way back must be a budget the person can see

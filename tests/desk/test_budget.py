@@ -171,6 +171,19 @@ def test_a_contributor_cannot_publish_from_the_budget(newsroom):
     assert Article.objects.get(pk=stories["review"].pk).status == "in_review"
 
 
+def test_a_moderator_has_no_budget(newsroom, moderator):
+    """Articles are none of a moderator's business: neither the page nor its actions."""
+    client = login(moderator)
+    page = client.get(URL)
+    assert page.status_code == 403
+    assert "Budget check story" not in page.content.decode()
+    response = client.post(f"{URL}{newsroom[2]['review'].pk}/publish/")
+    assert response.status_code == 403
+    assert Article.objects.get(pk=newsroom[2]["review"].pk).status == "in_review"
+    assert "Story budget" not in client.get("/admin/").content.decode()
+    assert "Story budget" in login(newsroom[1]).get("/admin/").content.decode()
+
+
 @pytest.mark.parametrize("query", ["?day=2026-13-45", "?person=abc", "?day=%00"])
 def test_malformed_filters_are_a_400_with_a_message(newsroom, query):
     response = login(newsroom[0]).get(URL + query)

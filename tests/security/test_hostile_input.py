@@ -3,8 +3,8 @@ reflected unescaped.
 
 Every request goes through ``newsdesk.wsgi.application`` as a WSGI server hands it over
 (the page cache first, then the beacon's fast path, then Django), called in-process with an
-environ built here: no network, no test client. Each endpoint gets 1,000 generated requests
-(tests/security/hostile.py): paths, query strings, headers (host, cookies, client address and
+environ built here: no network, no test client. Each endpoint gets 250 generated requests
+in the suite and 1,000 under `make fuzz` (tests/security/hostile.py): paths, query strings, headers (host, cookies, client address and
 the others a browser or a proxy sends) and bodies, with random and known-bad strings,
 overlong values, control characters and NUL bytes, bytes that are not UTF-8, broken
 percent-escapes, right-to-left overrides, huge numbers, template and SQL syntax.
@@ -187,7 +187,7 @@ def page_request(server, path: str, query: str, sent_headers: dict, head: bool) 
 
 
 # Reader pages (the page cache's own). Each generated request goes to every endpoint of its
-# group: each endpoint still gets 1,000 cases, and Hypothesis draws each case once.
+# group: each endpoint still gets the full count, and Hypothesis draws each case once.
 
 
 @hostile_settings

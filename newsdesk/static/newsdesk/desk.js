@@ -1,6 +1,7 @@
 // The article form's desk (newsdesk/desk): autosave every few seconds while the words change,
 // kept in this browser when the server cannot be reached; the unsaved words offered back when
-// the form is opened again; who else has the article open. Readers never see any of it.
+// the form is opened again; who else has the article open; a question before leaving with
+// unsaved changes. Readers never see any of it.
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("article_form");
   if (!form) return;
@@ -118,6 +119,21 @@ document.addEventListener("DOMContentLoaded", () => {
     offer.prepend(text);
   };
   restore();
+
+  // Leaving with unsaved changes asks first (the browser's own "Leave site?" question). The
+  // form as it was opened is the baseline; words brought back from an autosave are unsaved
+  // from the start. Saving (any submit button) leaves without asking.
+  const snapshot = () => {
+    const data = new FormData(form);
+    data.delete("csrfmiddlewaretoken");
+    return JSON.stringify([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v : v.name]));
+  };
+  const opened = new URLSearchParams(location.search).get("restore") === "autosave" ? null : snapshot();
+  addEventListener("beforeunload", (event) => {
+    if (submitting || snapshot() === opened) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
 
   // Presence: who else has this article open.
   if (article !== "new") {

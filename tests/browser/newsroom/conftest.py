@@ -74,6 +74,7 @@ users = {
     "other_contributor": person("olive", "Contributor"),
     "moderator": person("morgan", "Moderator"),
     "staffer": person("sam", None),
+    "new_hire": person("rin", None),
 }
 land = Section.objects.create(name="Land Forces", slug="land", position=1)
 air = Section.objects.create(name="Air Power", slug="air", position=2)
@@ -135,6 +136,7 @@ to_correct = article(
 to_unpublish = article(
     "to-be-unpublished", "Exercise plan for the spring", land, "published", hours_ago=4
 )
+left_open = article("left-open", "Air base runway resurfaced", air, "in_review")
 to_move = article(
     "to-be-renamed", "Howitzer order delayed", land, "published", hours_ago=5
 )
@@ -194,6 +196,7 @@ USERS = {
     "other_contributor": "olive",
     "moderator": "morgan",
     "staffer": "sam",
+    "new_hire": "rin",
 }
 
 

@@ -51,3 +51,37 @@ def test_admin_adds_a_staff_user_to_a_role(server, desk):
     assert go(staffer, server, "/admin/newsroom/article/").status == 200
     assert "Publish now, or schedule at the set publish time" in action_names(staffer)
     expect(staffer.locator("#result_list")).to_contain_text("Debate over the new rifle")
+
+
+def test_admin_makes_a_new_hire_a_contributor_and_the_role_holds_everywhere(server, desk):
+    page = desk.staff("admin")
+    page.get_by_role("link", name="Users", exact=True).click()
+    with page.expect_navigation():
+        page.locator("#result_list").get_by_role("link", name="rin", exact=True).click()
+    page.locator("#id_groups_from").select_option(label="Contributor")
+    page.get_by_role("button", name="Choose selected groups").click()
+    save(page)
+    expect_message(page, "The user “rin” was changed successfully")
+
+    # She writes: the list of articles and the form for a new one are hers.
+    hire = desk.staff("new_hire")
+    assert go(hire, server, "/admin/newsroom/article/add/").status == 200
+    # Not the editors' rooms, whichever way she types the address (issue 13 found these open
+    # to every contributor): the deleted pieces, another writer's draft, its history and its
+    # page before it is published.
+    draft = server.seed["article"]["olives-private-draft"]
+    version = server.seed["version"]["olives-private-draft"]
+    refused = {
+        "/admin/newsroom/article/recover/": 403,  # recovering deleted pieces: editors only
+        f"/admin/newsroom/article/recover/{version}/": 403,
+        f"/admin/newsroom/article/{draft}/change/": 302,  # the admin's "no such article"
+        f"/admin/newsroom/article/{draft}/history/": 404,
+        f"/admin/newsroom/article/{draft}/history/{version}/": 404,
+    }
+    for path, status in refused.items():
+        response = go(hire, server, path)
+        seen = response.request.redirected_from and response.request.redirected_from.url
+        assert (302 if seen else response.status) == status, (path, response.status, seen)
+        expect(hire.get_by_text("Olive's unfinished exclusive")).to_have_count(0)
+    assert go(hire, server, server.seed["path"]["olives-private-draft"]).status == 404
+    expect(hire.get_by_text("Olive's unfinished exclusive")).to_have_count(0)

@@ -193,3 +193,37 @@ def test_an_editor_takes_over_the_words_a_writer_left_behind(server, desk):
     again = desk.staff("other_contributor")
     again.get_by_role("link", name="Notes for you (1)").click()
     expect(again.locator("#result_list")).to_contain_text("Took over olive's unsaved words")
+
+
+def test_leaving_with_unsaved_changes_asks_first(server, desk):
+    page = desk.staff("editor")
+    open_story(page, server, "Air base runway resurfaced")
+    form = page.url
+    asked: list[str] = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # "Stay on page"
+
+    page.on("dialog", answer)
+    # Nothing changed: the top bar's link leaves at once.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Story budget").click()
+    assert asked == []
+    page.go_back()
+    expect(page.get_by_label("Summary")).to_be_visible()
+
+    page.get_by_label("Summary").fill("The runway reopens to fighters in June.")
+    page.get_by_role("link", name="Story budget").click()
+    for _ in range(50):  # the question comes before any navigation would
+        if asked:
+            break
+        page.wait_for_timeout(100)
+    assert asked == ["beforeunload"]
+    assert page.url == form  # stayed, with the words
+    expect(page.get_by_label("Summary")).to_have_value("The runway reopens to fighters in June.")
+
+    # Saving leaves without a question.
+    save(page, "Save")
+    expect_message(page, "was changed successfully")
+    assert asked == ["beforeunload"]

@@ -114,3 +114,10 @@ def test_moderator_cannot_open_articles(server, desk):
     assert go(page, server, f"/admin/newsroom/article/{article}/change/").status == 403
     expect(page.get_by_text(HEADLINE)).to_have_count(0)
     assert go(page, server, f"/admin/newsroom/article/{article}/history/").status == 403
+    # Nor through the desk: no story budget in the top bar or at its address, no article's
+    # unsaved words or who has it open.
+    go(page, server, "/admin/")
+    expect(page.get_by_role("link", name="Story budget")).to_have_count(0)
+    assert go(page, server, "/desk/budget/").status == 403
+    expect(page.get_by_text(HEADLINE)).to_have_count(0)
+    assert go(page, server, f"/desk/articles/{article}/autosave/").status == 403
