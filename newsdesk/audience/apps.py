@@ -13,3 +13,14 @@ class AudienceConfig(AppConfig):
         )
 
         signal_handlers.connect()
+
+        from newsdesk.audience import selectors
+        from newsdesk.pagecache import expiry
+
+        def next_pin_expiry() -> float | None:
+            moment = selectors.next_pin_expiry_at()
+            return moment.timestamp() if moment else None
+
+        # A Must-Read pin leaves the list at its expiry with no job: cached pages and kept
+        # lists end their life then, as for a scheduled story (docs/pagecache.md).
+        expiry.register("audience.pins", next_pin_expiry)

@@ -358,6 +358,18 @@ def _still_current(kept: KeptLists, seconds: float) -> bool:
     )
 
 
+def next_pin_expiry_at():
+    """The earliest expiry still ahead among Must-Read pins, or None. One query. The page
+    cache ends stored pages at this moment, and kept lists are read again then, so an expired
+    pin leaves every page at its time (registered from AudienceConfig.ready())."""
+    return (
+        MustRead.objects.filter(expires_at__gt=timezone.now())
+        .order_by("expires_at")
+        .values_list("expires_at", flat=True)
+        .first()
+    )
+
+
 def forget_kept_lists() -> None:
     """Drops this process's kept lists: the next page reads them afresh."""
     _kept.clear()

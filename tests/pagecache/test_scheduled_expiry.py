@@ -81,3 +81,37 @@ def test_kept_lists_are_read_again_once_a_scheduled_story_is_due(writer, editor,
     with time_machine.travel(at + timedelta(seconds=2), tick=False):
         # Another page, never cached: only the kept lists could hold the story back.
         assert just_in(call(other.get_absolute_url()).body)[0] == "Scheduled frigate launch"
+
+
+def must_reads(body: bytes) -> list[str]:
+    soup = BeautifulSoup(body.decode(), "html5lib")
+    section = soup.select_one('section[aria-labelledby="list-must-reads"]')
+    return [a.get_text() for a in section.select("li a")]
+
+
+def test_an_expired_must_read_pin_leaves_cached_pages_and_kept_lists_at_its_time(writer, settings):
+    from newsdesk.audience.models import MustRead
+
+    settings.NEWSDESK_PAGE_CACHE_SECONDS = 60
+    settings.NEWSDESK_LIST_CACHE_SECONDS = 15
+    ArticleFactory(contributors=[writer])
+    # Ten days old: outside the week the Must-Reads fill looks at, so only the pin shows it.
+    old = ArticleFactory(
+        headline="Why the radar upgrade matters",
+        publish_at=timezone.now() - timedelta(days=10),
+        contributors=[writer],
+    )
+    start = timezone.now().replace(microsecond=0)
+    at = start + timedelta(seconds=20)
+    MustRead.objects.create(article=old, position=1, expires_at=at)
+    with time_machine.travel(start + timedelta(seconds=1), tick=False):
+        first = call("/")
+        assert first.cache == "MISS"
+        assert must_reads(first.body)[0] == "Why the radar upgrade matters"
+        assert first.headers["age"] == str(60 - 19)  # the copy ends when the pin does
+    with time_machine.travel(at - timedelta(seconds=6), tick=False):
+        assert call("/").cache == "HIT"
+    with time_machine.travel(at + timedelta(seconds=1), tick=False):
+        after = call("/")
+        assert after.cache == "MISS"
+        assert "Why the radar upgrade matters" not in must_reads(after.body)

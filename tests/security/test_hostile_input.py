@@ -4,10 +4,11 @@ reflected unescaped.
 Every request goes through ``newsdesk.wsgi.application`` as a WSGI server hands it over
 (the page cache first, then the beacon's fast path, then Django), called in-process with an
 environ built here: no network, no test client. Each endpoint gets 250 generated requests
-in the suite and 1,000 under `make fuzz` (tests/security/hostile.py): paths, query strings, headers (host, cookies, client address and
-the others a browser or a proxy sends) and bodies, with random and known-bad strings,
-overlong values, control characters and NUL bytes, bytes that are not UTF-8, broken
-percent-escapes, right-to-left overrides, huge numbers, template and SQL syntax.
+in the suite and 1,000 under `make fuzz` (tests/security/hostile.py): paths, query strings,
+headers (host, cookies, client address and the others a browser or a proxy sends) and
+bodies, with random and known-bad strings, overlong values, control characters and NUL
+bytes, bytes that are not UTF-8, broken percent-escapes, right-to-left overrides, huge
+numbers, template and SQL syntax.
 A quarter of the cases carry a session cookie, which sends them past the page cache to Django
 with their whole query, so Django's views see the raw queries too.
 """

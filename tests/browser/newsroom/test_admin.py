@@ -1,4 +1,5 @@
-"""The administrator's chores: a new contributor with their public ID, a role for a staff user."""
+"""The administrator's chores: a new contributor with their public ID and a portrait from the
+library, roles for staff users that hold on every newsroom address."""
 
 from __future__ import annotations
 
@@ -8,18 +9,35 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.newsroom.conftest import action_names, expect_message, go, save
+from newsdesk.newsroom.demo.images import render_photo
+from tests.browser.newsroom.conftest import action_names, autocomplete, expect_message, go, save
 
 pytestmark = [pytest.mark.live]
 
+PORTRAIT_ALT = "Jordan Analyst, head and shoulders, in front of a map"
 
-def test_admin_adds_a_contributor_and_sees_the_public_id(server, desk):
+
+def test_admin_adds_a_contributor_and_sees_the_public_id(server, desk, tmp_path):
     page = desk.staff("admin")
+    # The portrait goes into the library first, with its alt text and credit.
+    portrait = tmp_path / "jordan.jpg"
+    portrait.write_bytes(render_photo(seed=9, width=800, height=800))
+    page.get_by_role("link", name="Images", exact=True).first.click()
+    page.get_by_role("link", name="Add image").click()
+    page.get_by_label("File:").set_input_files(portrait)
+    page.get_by_label("Alt text:").fill(PORTRAIT_ALT)
+    page.get_by_label("Credit:").fill("Newsdesk staff")
+    page.get_by_label("Source:").select_option(label="Staff photographer")
+    save(page)
+    expect_message(page, "was added successfully")
+
+    page.get_by_role("link", name="Home").first.click()
     page.get_by_role("link", name="Contributors", exact=True).click()
     page.get_by_role("link", name="Add contributor").click()
     page.get_by_label("Display name").press_sequentially("Jordan Analyst")
     expect(page.get_by_label("Slug")).to_have_value("jordan-analyst")
     page.get_by_label("Bio").fill("Covers procurement and budgets.")
+    autocomplete(page, page.locator(".field-photo"), "Jordan", PORTRAIT_ALT)
     save(page, "Save and continue editing")
 
     # Three contributors came with the seed, so this is the year's fourth number.
@@ -30,6 +48,14 @@ def test_admin_adds_a_contributor_and_sees_the_public_id(server, desk):
     assert re.fullmatch(r"CP-\d{4}-\d{4}", shown.inner_text())
     # Assigned, never typed: there is no field to change it.
     expect(page.locator("input[name=public_id]")).to_have_count(0)
+
+    # Readers find the new contributor's page with the ID and the portrait from the library.
+    reader = desk.reader()
+    assert go(reader, server, "/contributor/jordan-analyst/").status == 200
+    expect(reader.locator(".public-id")).to_have_text(public_id)
+    photo = reader.get_by_role("img", name=PORTRAIT_ALT)
+    expect(photo).to_be_visible()
+    expect(photo).to_have_attribute("src", re.compile(r"/media/images/renditions/\d+/"))
 
 
 def test_admin_adds_a_staff_user_to_a_role(server, desk):
@@ -52,9 +78,7 @@ def test_admin_adds_a_staff_user_to_a_role(server, desk):
     assert "Publish now, or schedule at the set publish time" in action_names(staffer)
     expect(staffer.locator("#result_list")).to_contain_text("Debate over the new rifle")
 
-
-def test_admin_makes_a_new_hire_a_contributor_and_the_role_holds_everywhere(server, desk):
-    page = desk.staff("admin")
+    # A new hire made a contributor: the role holds on every address, not only the menus.
     page.get_by_role("link", name="Users", exact=True).click()
     with page.expect_navigation():
         page.locator("#result_list").get_by_role("link", name="rin", exact=True).click()
