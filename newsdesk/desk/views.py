@@ -59,10 +59,7 @@ def autosave(request: HttpRequest, article: str) -> JsonResponse:
         {
             "autosave": pending and {"saved_at": _when(pending.saved_at)},
             # Colleagues who left unsaved words here, for an editor to take over.
-            "left": [
-                {"id": kept.user_id, "name": _name(kept.user), "saved_at": _when(kept.saved_at)}
-                for kept in left
-            ],
+            "left": _handovers(left),
         }
     )
 
@@ -79,6 +76,13 @@ def take_over(request: HttpRequest, article: str) -> JsonResponse:
     except NewsdeskError as error:
         return error_response(request, error, as_json=True)
     return JsonResponse({"saved_at": _when(kept.saved_at)})
+
+
+def _handovers(left) -> list[dict]:
+    return [
+        {"id": kept.user_id, "name": _name(kept.user), "saved_at": _when(kept.saved_at)}
+        for kept in left
+    ]
 
 
 def _name(user) -> str:
@@ -107,8 +111,12 @@ def presence(request: HttpRequest, article: str) -> JsonResponse:
         services.presence_leave(user=request.user, article=found)
         return JsonResponse({"others": []})
     others = services.presence_beat(user=request.user, article=found)
+    left = takeover.left_words(user=request.user, article=found)
     return JsonResponse(
-        {"others": [{"name": _name(p.user), "since": _when(p.since)} for p in others]}
+        {
+            "others": [{"name": _name(p.user), "since": _when(p.since)} for p in others],
+            "left": _handovers(left),
+        }
     )
 
 

@@ -129,11 +129,12 @@ def test_cross_site_autosaves_are_refused(story):
 def test_presence_lists_the_others_with_their_time_and_forgets_who_left(story):
     ed, jo = staff("Editor", "ed"), staff("Editor", "jo")
     url = f"/desk/articles/{story.pk}/presence/"
-    assert ed.post(url).json() == {"others": []}
+    assert ed.post(url).json() == {"others": [], "left": []}
     others = jo.post(url).json()["others"]
     assert [o["name"] for o in others] == ["ed"] and others[0]["since"]
     assert [o["name"] for o in ed.post(url).json()["others"]] == ["jo"]
     jo.post(url + "?leave=1")
-    assert ed.post(url).json() == {"others": []}
+    assert ed.post(url).json() == {"others": [], "left": []}
     with time_machine.travel(timezone.now() + timedelta(seconds=31)):
-        assert jo.post(url).json() == {"others": []}  # ed has not been heard from for 31 s
+        # ed has not been heard from for 31 s
+        assert jo.post(url).json() == {"others": [], "left": []}

@@ -77,6 +77,20 @@ def test_not_while_the_writer_has_it_open(left_draft):
     assert response.status_code == 200
 
 
+def test_the_presence_beat_offers_words_left_while_the_form_was_open(left_draft):
+    """Opened while the writer was still there: the editor's next beat after she leaves
+    brings the offer, with no reload."""
+    writer, editor, draft = left_draft
+    url = f"/desk/articles/{draft.pk}/presence/"
+    her, him = signed_in(writer), signed_in(editor)
+    her.post(url)
+    assert him.post(url).json()["left"] == []  # she is here: nothing to take over
+    her.post(url + "?leave=1")
+    left = him.post(url).json()["left"]
+    assert [(p["id"], p["name"]) for p in left] == [(writer.pk, "casey")] and left[0]["saved_at"]
+    assert her.post(url).json()["left"] == []  # a contributor is never offered others' words
+
+
 def test_not_words_a_save_has_overtaken(left_draft):
     writer, editor, draft = left_draft
     with time_machine.travel(timezone.now() + timedelta(minutes=1)):

@@ -65,21 +65,19 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   setInterval(autosave, AUTOSAVE_MS);
 
-  // Unsaved words from before: this browser's (offline) are sent to the newsroom first.
-  const restore = async () => {
-    const local = JSON.parse(localStorage.getItem(stored) || "null");
-    if (local) {
-      try {
-        const response = await post(base + "autosave/", {fields: local.fields});
-        if (response.ok) localStorage.removeItem(stored);
-      } catch (problem) { /* still offline: offered again next time */ }
-    }
-    const response = await fetch(base + "autosave/", {credentials: "same-origin"});
-    if (!response.ok) return;
-    const {autosave: pending, left} = await response.json();
+  // A colleague who left unsaved words here (gone from presence): an editor may take them
+  // over and carry on. Asked on opening and again with every presence beat, so someone who
+  // leaves while the form is open shows up within a beat.
+  const handovers = document.createElement("div");
+  handovers.className = "desk-handovers";
+  offer.append(handovers);
+  let handoverKey = "[]";
+  const showHandovers = (left) => {
     if (new URLSearchParams(location.search).get("restore") === "autosave") return;
-    // A colleague who left unsaved words here: an editor may take them over and carry on.
-    const handovers = (left || []).map((person) => {
+    const key = JSON.stringify(left || []);
+    if (key === handoverKey) return;  // unchanged: keep a message a click may have left
+    handoverKey = key;
+    handovers.replaceChildren(...(left || []).map((person) => {
       const line = document.createElement("p");
       line.className = "desk-left";
       line.textContent = `${person.name} left unsaved words in this article at ${clock(person.saved_at)}. `;
@@ -98,8 +96,23 @@ document.addEventListener("DOMContentLoaded", () => {
       });
       line.append(take);
       return line;
-    });
-    offer.replaceChildren(...handovers);
+    }));
+  };
+
+  // Unsaved words from before: this browser's (offline) are sent to the newsroom first.
+  const restore = async () => {
+    const local = JSON.parse(localStorage.getItem(stored) || "null");
+    if (local) {
+      try {
+        const response = await post(base + "autosave/", {fields: local.fields});
+        if (response.ok) localStorage.removeItem(stored);
+      } catch (problem) { /* still offline: offered again next time */ }
+    }
+    const response = await fetch(base + "autosave/", {credentials: "same-origin"});
+    if (!response.ok) return;
+    const {autosave: pending, left} = await response.json();
+    if (new URLSearchParams(location.search).get("restore") === "autosave") return;
+    showHandovers(left);
     if (!pending) return;
     const text = document.createElement("p");
     text.textContent = `You have unsaved words in this article from ${clock(pending.saved_at)}. `;
@@ -141,7 +154,8 @@ document.addEventListener("DOMContentLoaded", () => {
       try {
         const response = await post(base + "presence/");
         if (!response.ok) return;
-        const {others: people} = await response.json();
+        const {others: people, left} = await response.json();
+        showHandovers(left);
         others.textContent = people.length
           ? "Also open now: " + people.map((p) => `${p.name} (since ${clock(p.since)})`).join(", ")
           : "";

@@ -182,7 +182,9 @@ def test_an_editor_takes_over_the_words_a_writer_left_behind(server, desk):
     editor = desk.staff("editor")
     editor.goto(address)
     left = editor.locator(".desk-left")
-    expect(left).to_contain_text("olive left unsaved words in this article at")
+    # At once when her tab's goodbye reached the newsroom; else at the first presence beat
+    # (every 10 s) after she stops being listed (30 s after her last beat).
+    expect(left).to_contain_text("olive left unsaved words in this article at", timeout=45_000)
     with editor.expect_navigation():
         left.get_by_role("button", name="Take over from olive").click()
     expect(prose_editor(editor)).to_contain_text("The second source confirmed it on Friday.")
