@@ -115,7 +115,9 @@ def _was_transactional(item) -> bool:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    if not _ROLES or not _BLOCKER or not _was_transactional(item):
+    # After the process's last test the test database is gone (the settings name the real
+    # one again): nothing to put back, and nothing to touch.
+    if nextitem is None or not _ROLES or not _BLOCKER or not _was_transactional(item):
         return
     from django.contrib.auth.models import Group, Permission
     from django.db.models import Q
