@@ -58,11 +58,16 @@ class LiveServer:
         self.tmp = tmp_path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        own = f"newsdesk-live-{uuid.uuid4().hex[:8]}"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "newsdesk.settings.local",
             "NEWSDESK_DATA_DIR": str(tmp_path / "data"),
-            "NEWSDESK_REDIS_PREFIX": f"newsdesk-live-{uuid.uuid4().hex[:8]}",
+            # Its own keys in a shared Redis: counters, and the caches with the page cache's
+            # purge clock, which servers of other test modules (running beside it in the
+            # suite's other process) would otherwise move, emptying its page cache.
+            "NEWSDESK_REDIS_PREFIX": own,
+            "NEWSDESK_CACHE_PREFIX": own,
             "NEWSDESK_VIEW_FLUSH_SECONDS": "0.5",
             "NEWSDESK_PROXY_COUNT": "1",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -197,7 +202,8 @@ class LiveServer:
             import redis
 
             client = redis.Redis.from_url(settings.REDIS_URL)
-            for key in client.scan_iter(match=f"{self.env['NEWSDESK_REDIS_PREFIX']}:*"):
+            # Its counters (prefix:) and its caches (prefix:, prefix-pages:, ...).
+            for key in client.scan_iter(match=f"{self.env['NEWSDESK_REDIS_PREFIX']}*"):
                 client.delete(key)
         if self.pg_name:
             self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
