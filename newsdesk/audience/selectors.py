@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -358,7 +358,7 @@ def _still_current(kept: KeptLists, seconds: float) -> bool:
     )
 
 
-def next_pin_expiry_at():
+def next_pin_expiry_at() -> datetime | None:
     """The earliest expiry still ahead among Must-Read pins, or None. One query. The page
     cache ends stored pages at this moment, and kept lists are read again then, so an expired
     pin leaves every page at its time (registered from AudienceConfig.ready())."""

@@ -186,3 +186,8 @@ def preview_link_revoke(*, user: AbstractBaseUser, link: PreviewLink) -> Preview
         )
         link.refresh_from_db(fields=["revoked_at", "revoked_by"])
     return link
+
+
+def display_name(user: AbstractBaseUser) -> str:
+    """How the desk names a colleague: their full name, else their user name. No query."""
+    return user.get_full_name() or user.get_username()

@@ -56,20 +56,17 @@ def take_over(*, user: AbstractBaseUser, article: Article, from_user_id: int) ->
     )
     if theirs is None:
         raise NothingToTakeOver
+    name = services.display_name(theirs.user)
     if any(p.user_id == theirs.user_id for p in services.present(article=article)):
-        raise StillHere(f"{_name(theirs.user)} has the article open now: ask them first.")
+        raise StillHere(f"{name} has the article open now: ask them first.")
     mine = services.autosave_store(user=user, article=article, fields=theirs.fields)
     theirs.delete()
     written = timezone.localtime(theirs.saved_at)
     services.note_add(
         user=user,
         article=article,
-        text=f"Took over {_name(theirs.user)}'s unsaved words (autosaved {written:%-d %b %H:%M})"
+        text=f"Took over {name}'s unsaved words (autosaved {written:%-d %b %H:%M})"
         " to carry on with the piece.",
         addressed_to=[theirs.user],
     )
     return mine
-
-
-def _name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()

@@ -80,13 +80,13 @@ def take_over(request: HttpRequest, article: str) -> JsonResponse:
 
 def _handovers(left) -> list[dict]:
     return [
-        {"id": kept.user_id, "name": _name(kept.user), "saved_at": _when(kept.saved_at)}
+        {
+            "id": kept.user_id,
+            "name": services.display_name(kept.user),
+            "saved_at": _when(kept.saved_at),
+        }
         for kept in left
     ]
-
-
-def _name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 @staff_member_required
@@ -114,7 +114,9 @@ def presence(request: HttpRequest, article: str) -> JsonResponse:
     left = takeover.left_words(user=request.user, article=found)
     return JsonResponse(
         {
-            "others": [{"name": _name(p.user), "since": _when(p.since)} for p in others],
+            "others": [
+                {"name": services.display_name(p.user), "since": _when(p.since)} for p in others
+            ],
             "left": _handovers(left),
         }
     )

@@ -110,5 +110,4 @@ def redirect_keep(old_path: str, new_path: str) -> None:
     Redirect.objects.filter(new_path=old).update(new_path=new)
     Redirect.objects.update_or_create(
         old_path=old, defaults={"new_path": new, "note": "The article moved (a new slug or date)"}
-    )
-    redirects.forget()
+    )  # its save signal makes this process forget what it kept (imports.signal_handlers)

@@ -13,6 +13,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const AUTOSAVE_MS = 5000;
   const PRESENCE_MS = 10000;
   const stored = `newsdesk-autosave-${article}`;
+  // Opened to bring back autosaved words: no offers, and the form is unsaved from the start.
+  const restoring = new URLSearchParams(location.search).get("restore") === "autosave";
   const token = () => (form.querySelector("[name=csrfmiddlewaretoken]") || {}).value || "";
 
   const box = document.createElement("div");
@@ -73,7 +75,7 @@ document.addEventListener("DOMContentLoaded", () => {
   offer.append(handovers);
   let handoverKey = "[]";
   const showHandovers = (left) => {
-    if (new URLSearchParams(location.search).get("restore") === "autosave") return;
+    if (restoring) return;
     const key = JSON.stringify(left || []);
     if (key === handoverKey) return;  // unchanged: keep a message a click may have left
     handoverKey = key;
@@ -111,7 +113,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const response = await fetch(base + "autosave/", {credentials: "same-origin"});
     if (!response.ok) return;
     const {autosave: pending, left} = await response.json();
-    if (new URLSearchParams(location.search).get("restore") === "autosave") return;
+    if (restoring) return;
     showHandovers(left);
     if (!pending) return;
     const text = document.createElement("p");
@@ -141,7 +143,7 @@ document.addEventListener("DOMContentLoaded", () => {
     data.delete("csrfmiddlewaretoken");
     return JSON.stringify([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v : v.name]));
   };
-  const opened = new URLSearchParams(location.search).get("restore") === "autosave" ? null : snapshot();
+  const opened = restoring ? null : snapshot();
   addEventListener("beforeunload", (event) => {
     if (submitting || snapshot() === opened) return;
     event.preventDefault();
