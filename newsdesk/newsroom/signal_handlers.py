@@ -8,13 +8,12 @@ names the keys of the pages that show the changed row; the purge waits for the c
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from newsdesk.images.models import Image
 from newsdesk.newsroom.models import Article, Byline, Contributor, Correction
 from newsdesk.pagecache import keys
-from newsdesk.pagecache.services import pages_purge
+from newsdesk.pagecache.services import pages_purge, pages_purge_at_commit
 
 
 def article_keys(*, article_id: int, section_id: int) -> list[str]:
@@ -53,9 +52,7 @@ def article_changed(sender, instance: Article, **kwargs) -> None:
     if never_public:
         return  # a draft that was never published is on no cached page
     article_id, section_id = instance.pk, instance.section_id
-    transaction.on_commit(
-        lambda: pages_purge(keys=article_keys(article_id=article_id, section_id=section_id))
-    )
+    pages_purge_at_commit(lambda: article_keys(article_id=article_id, section_id=section_id))
 
 
 def byline_changed(sender, instance: Byline, **kwargs) -> None:
@@ -96,7 +93,7 @@ def image_keys(*, image_id: int) -> list[str]:
 def image_changed(sender, instance: Image, **kwargs) -> None:
     # Alt text, credit, focal point or rights changed: every page that shows the picture.
     image_id = instance.pk
-    transaction.on_commit(lambda: pages_purge(keys=image_keys(image_id=image_id)))
+    pages_purge_at_commit(lambda: image_keys(image_id=image_id))
 
 
 def connect() -> None:
