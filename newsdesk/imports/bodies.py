@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -74,6 +74,13 @@ class Context:
     hosts: set[str] = field(default_factory=set)
     children: dict[str, list[str]] = field(default_factory=dict)  # post id -> attachment ids
 
+    def add_picture(self, source_id: str, picture: Picture, urls: Iterable[str]) -> None:
+        """An imported picture, found in bodies by ``source_id`` or any of these addresses."""
+        self.pictures[source_id] = picture
+        for url in urls:
+            if url:
+                self.picture_urls[_file_key(url)] = source_id
+
 
 def attrs(text: str) -> dict[str, str]:
     return {
@@ -92,12 +99,24 @@ def convert(raw: str, *, post_id: str, context: Context, problem: Callable[[str]
         text = BLOCK_COMMENT.sub("", text)
     text = HTML_COMMENT.sub("", text)  # <!--more-->, <!--nextpage-->, notes
     text = _shortcodes(text, post_id, context, problem)
+    text = pictures(text, context, problem)
+    if not blocks:
+        text = BARE_URL_LINE.sub(lambda m: link(m.group(1)), text)
+        text = autop(text)
+    return finish(text, context)
+
+
+def pictures(text: str, context: Context, problem: Callable[[str], None]) -> str:
+    """Every picture as the editor's library figure when it is an imported one (its caption
+    kept), else dropped and reported: no hot-linking. Any source's body goes through here."""
     text = LINKED_IMG.sub(r"\1", text)
     text = FIGURE.sub(lambda m: _figure(m, context, problem), text)
-    text = _bare_images(text, context, problem)
-    if not blocks:
-        text = BARE_URL_LINE.sub(lambda m: _link(m.group(1)), text)
-        text = autop(text)
+    return _bare_images(text, context, problem)
+
+
+def finish(text: str, context: Context) -> str:
+    """The last steps of any source's body: headings the editor has, links to imported
+    posts at their new addresses, then the body field's own sanitizer."""
     text = HEADING.sub(lambda m: f"<{m.group(1)}h{'2' if m.group(2) == '1' else '4'}", text)
     text = HREF.sub(lambda m: _rewrite_link(m, context), text)
     text = AROUND_BLOCK.sub(r"\1", text)
@@ -105,7 +124,7 @@ def convert(raw: str, *, post_id: str, context: Context, problem: Callable[[str]
     return Article._meta.get_field("body").sanitize(text).strip()
 
 
-def _link(url: str) -> str:
+def link(url: str) -> str:
     return f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
 
 
@@ -115,7 +134,7 @@ def _embed_block(match: re.Match) -> str:
     except ValueError:
         url = ""
     url = url or (re.search(r"https?://[^\s<\"]+", match.group(2)) or [""])[0]
-    return "\n\n" + _link(url) + "\n\n" if url else ""
+    return "\n\n" + link(url) + "\n\n" if url else ""
 
 
 def _shortcodes(text: str, post_id: str, context: Context, problem) -> str:
@@ -139,7 +158,7 @@ def _shortcodes(text: str, post_id: str, context: Context, problem) -> str:
             return "".join(f'\n\n<figure><img class="wp-image-{i}"></figure>\n\n' for i in ids)
         if name == "embed":
             url = (content or given.get("src", "")).strip()
-            return "\n\n" + _link(url) + "\n\n" if url else ""
+            return "\n\n" + link(url) + "\n\n" if url else ""
         problem(f"shortcode [{name}] removed")
         return content or ""
 
@@ -185,7 +204,7 @@ def _library_figure(picture: Picture, alt: str, caption: str) -> str:
 
 def _dropped(tag: str, problem) -> str:
     src = attrs(tag[4:]).get("src", "") or "(no address)"
-    problem(f"picture {src} dropped: not an imported attachment (no hot-linking)")
+    problem(f"picture {src} dropped: not an imported picture (no hot-linking)")
     return ""
 
 

@@ -247,3 +247,17 @@ def test_the_command_prints_counts_per_kind_and_the_problems(db, media_dir):
     assert "  articles: 6 created, 1 skipped (trash)" in printed
     assert "  comments: 7 created, 1 skipped (pingback or trackback)" in printed
     assert "4 problem(s):" in printed and "pixel.gif dropped" in printed
+
+
+def test_an_import_purges_cached_pages_once_not_once_a_row(
+    run_import, monkeypatch, django_capture_on_commit_callbacks
+):
+    from newsdesk.pagecache import store
+
+    marks = []
+    monkeypatch.setattr(store, "mark_purged", lambda keys: marks.append(len(keys)))
+    monkeypatch.setattr(store, "mark_all_purged", lambda: marks.append("every page"))
+    with django_capture_on_commit_callbacks(execute=True):
+        report = run_import()
+    assert report.of("comments", "created") > 1 and report.of("articles", "created") > 1
+    assert len(marks) == 1
