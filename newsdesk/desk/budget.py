@@ -3,9 +3,6 @@ person. Selectors only; the budget's actions go through the newsroom's services.
 
 from __future__ import annotations
 
-import html
-import math
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -13,16 +10,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from newsdesk.desk.models import Presence
 from newsdesk.desk.services import PRESENT_SECONDS
 from newsdesk.newsroom import rules
 from newsdesk.newsroom.models import Article, Byline, Correction, Section
+from newsdesk.newsroom.writing import reading_minutes, word_count
 
 DAYS_AHEAD = 7  # the calendar: the day shown and the six after it
-WORDS_PER_MINUTE = 230
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 # The budget's groups, in the order of a story's life.
 GROUPS = [
@@ -32,15 +27,6 @@ GROUPS = [
     ("published", "Published on the day"),
     ("corrected", "Corrected on the day"),
 ]
-
-
-def word_count(body: str) -> int:
-    """Words in a body as a reader counts them (tags and entities aside)."""
-    return len(_WORD.findall(html.unescape(strip_tags(body or ""))))
-
-
-def reading_minutes(words: int) -> int:
-    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
 
 @dataclass

@@ -13,13 +13,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from newsdesk.distribution import addresses
 from newsdesk.images import markup
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
+from newsdesk.newsroom.writing import plain_text
 
 HEADLINE_LIMIT = 110  # Google's limit for a NewsArticle headline
 DESCRIPTION_WORDS = 40
@@ -49,6 +49,16 @@ def iso(when: datetime) -> str:
     return timezone.localtime(when).isoformat(timespec="seconds")
 
 
+def title_suffix() -> str:
+    """What the article page's <title> adds after the headline."""
+    return f" | {settings.SITE_NAME}"
+
+
+def page_title(article: Article) -> str:
+    """The article page's <title>: what a search result shows as its link."""
+    return article.headline + title_suffix()
+
+
 def headline(article: Article) -> str:
     return Truncator(article.headline).chars(HEADLINE_LIMIT)
 
@@ -57,7 +67,7 @@ def description(article: Article) -> str:
     """The summary, or the opening words of the body when there is none."""
     if article.summary.strip():
         return article.summary.strip()
-    return Truncator(strip_tags(article.body)).words(DESCRIPTION_WORDS)
+    return Truncator(plain_text(article.body)).words(DESCRIPTION_WORDS)
 
 
 def modified(article: Article) -> datetime:

@@ -39,6 +39,12 @@ def article_meta(article: Article) -> dict:
     }
 
 
+@register.simple_tag
+def article_title(article: Article) -> str:
+    """The article page's <title> (structured.page_title), as the newsroom's preview shows it."""
+    return structured.page_title(article)
+
+
 @register.inclusion_tag("distribution/_share.html")
 def share_panel(article: Article) -> dict:
     url = addresses.canonical(article)

@@ -4,6 +4,7 @@ recovery and history under the newsroom's rules."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import reversion
 from django import forms
@@ -20,6 +21,7 @@ from reversion.models import Version
 from newsdesk.images import body as body_pictures
 from newsdesk.images.markup import square
 from newsdesk.newsroom import conflicts, rules, services
+from newsdesk.newsroom.admin.aids import writing_aids
 from newsdesk.newsroom.models import (
     Article,
     Byline,
@@ -187,7 +189,8 @@ class ArticleAdmin(VersionAdmin):
     list_select_related = ["section"]
     search_fields = ["headline", "summary", "slug"]
     date_hierarchy = "publish_at"
-    prepopulated_fields = {"slug": ["headline"]}
+    # No prepopulated_fields: article_form.js fills the slug from the headline by the
+    # newsroom's own rule (writing.slug_follows_headline), on the change form too.
     autocomplete_fields = ["tags", "lead_image"]
     change_form_template = "admin/newsroom/article/change_form.html"
     readonly_fields = [
@@ -269,10 +272,17 @@ class ArticleAdmin(VersionAdmin):
     after_save: list[Callable[..., None]] = []
     RESTORE = "restore"  # ?restore=autosave on the form's address brings the words back
 
+    # Set by the distribution app (DistributionConfig.ready): how the article will look in a
+    # search result and on a share card (article -> distribution.appearance.Appearance).
+    appearance: Callable[[Article], Any] | None = None
+
     @property
     def media(self):
         # A media property replaces the Media class (Django's MediaDefiningClass): both here.
-        return super().media + forms.Media(js=["newsdesk/article_form.js", *self.desk_scripts])
+        return super().media + forms.Media(
+            css={"all": ["newsdesk/article_form.css"]},
+            js=["newsdesk/article_form.js", *self.desk_scripts],
+        )
 
     def _restored(self, request, article: Article | None) -> dict:
         wanted = request.method == "GET" and request.GET.get(self.RESTORE) == "autosave"
@@ -301,13 +311,20 @@ class ArticleAdmin(VersionAdmin):
         return super().changelist_view(request, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["conflict"] = getattr(context["adminform"].form, "conflict", None)
+        form = context["adminform"].form
+        context["conflict"] = getattr(form, "conflict", None)
+        if "headline" in form.fields:  # not for a view-only form: nothing is written there
+            context["appearance"] = writing_aids(form, obj, self.appearance)
         response = super().render_change_form(request, context, add, change, form_url, obj)
         if obj is not None:
             # No link this user would be refused: History restores, so it follows editing.
             response.context_data["can_read_history"] = self.has_change_permission(request, obj)
-            if not obj.is_live() and not rules.can_preview(request.user, obj):
+            live = obj.is_live()
+            if not live and not rules.can_preview(request.user, obj):
                 response.context_data["has_absolute_url"] = False
+            # The page itself, in a new tab: its preview before it is live (docs/desk.md).
+            response.context_data["page_is_live"] = live
+            response.context_data["page_url"] = obj.get_absolute_url()
         return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
