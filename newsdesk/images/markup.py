@@ -63,12 +63,15 @@ def card(image: Image | None) -> Rendition | None:
     return Rendition(name, image.file.storage.url(name), *renditions.CARD, "image/jpeg")
 
 
-def largest_jpeg(image: Image) -> Rendition:
-    """The widest JPEG rendition (feeds, the API), or the original before they are made."""
-    if not image.renditions_key:
+def largest_jpeg(image: Image, *, planned: bool = False) -> Rendition:
+    """The widest JPEG rendition (feeds, the API), or the original before they are made.
+    ``planned``: the one its renditions will have once made (an import stores bodies before
+    it makes them, right after its transaction), with no storage lookup."""
+    key = renditions.key_for(image) if planned else image.renditions_key
+    if not key:
         return Rendition(image.file.name, image.file.url, image.width, image.height, "image/jpeg")
     width = renditions.widths_for(image.width)[-1]
-    name = renditions.name(image, f"w{width}", renditions.JPEG)
+    name = posixpath.join(renditions.folder(image, key), f"w{width}.{renditions.JPEG.ext}")
     storage = image.file.storage
     return Rendition(name, storage.url(name), width, _height_at(image, width), "image/jpeg")
 

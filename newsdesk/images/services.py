@@ -26,13 +26,16 @@ def image_save(
     user: AbstractBaseUser | None,
     data: bytes | None = None,
     filename: str = "",
+    render: bool = True,
 ) -> Image:
     """Stores ``image`` (new or edited) and makes the renditions its file and focal point need.
 
     With ``data`` the file is (re)placed: checked from its content (pixels.inspect raises
     ImageRejected with a message for the uploader), re-encoded without metadata unless
     ``image.keep_metadata``. Queries: an INSERT or UPDATE, one more when the renditions key
-    changes. Renditions are made before returning, so a page never names a missing one.
+    changes. Renditions are made before returning, so a page never names a missing one;
+    ``render=False`` leaves them to ``renditions_make`` (bulk imports, after their
+    transaction), pages showing the original until then.
     """
     if data is not None:
         found = pixels.inspect(data)
@@ -44,8 +47,25 @@ def image_save(
         image.uploaded_by = user
     with transaction.atomic():
         image.save()
-    renditions.make(image)
+    if render:
+        renditions.make(image)
     return image
+
+
+def renditions_make(image_ids: Iterable[int], tick=lambda: None) -> list[tuple[int, str]]:
+    """Makes the renditions of these images (those still there), one at a time; returns
+    (image id, reason) for each that failed, so a bulk caller can report it and carry on.
+    One query per image, and one UPDATE for each whose renditions key changes."""
+    failed = []
+    for image_id in image_ids:
+        image = Image.objects.filter(pk=image_id).first()
+        if image is not None:
+            try:
+                renditions.make(image)
+            except Exception as error:  # noqa: BLE001 - reported; `newsdesk renditions` retries
+                failed.append((image_id, f"{type(error).__name__}: {error}"))
+        tick()
+    return failed
 
 
 def image_create(
@@ -55,11 +75,12 @@ def image_create(
     alt_text: str,
     user: AbstractBaseUser | None = None,
     tags: Iterable[str] = (),
+    render: bool = True,
     **fields,
 ) -> Image:
     """A new library image from uploaded bytes (see image_save); ``fields`` are Image fields."""
     image = Image(alt_text=alt_text, **fields)
-    image_save(image=image, user=user, data=data, filename=filename)
+    image_save(image=image, user=user, data=data, filename=filename, render=render)
     if tags:
         image.tags.set(ImageTag.objects.get_or_create(name=name)[0] for name in tags)
     return image

@@ -274,7 +274,11 @@ class BaseImporter:
             image.file.name = f"dry-run/{Path(relative).name}"
             image.save()
         else:
-            image = image_create(data=data, filename=relative, alt_text=alt, tags=tags, **fields)
+            # Renditions after the run's transaction (services.renditions_after): the
+            # database is not held while 22 pictures an image are encoded.
+            image = image_create(
+                data=data, filename=relative, alt_text=alt, tags=tags, render=False, **fields
+            )
             self.stored_files.append((image.pk, image.file.name))
         self._map(Kind.ATTACHMENT, source_id, image)
         self.report.count("images", "created")

@@ -242,7 +242,7 @@ class Importer(BaseImporter):
         if image is None:
             self.failed.add(source_id)
             return None
-        src = markup.largest_jpeg(image).url
+        src = markup.largest_jpeg(image, planned=True).url
         picture = bodies.Picture(image.pk, src, image.alt_text, image.caption)
         self.context.add_picture(source_id, picture, [CONTENT_IMAGES + relative])
         return picture

@@ -30,6 +30,7 @@ from newsdesk.imports import ninjs
 from newsdesk.imports.models import ImportedItem
 from newsdesk.imports.ninjs import Line
 from newsdesk.imports.report import Report
+from newsdesk.imports.services import renditions_after
 from newsdesk.newsroom.models import (
     Article,
     Byline,
@@ -95,6 +96,9 @@ def ninjs_import(
     except BaseException:
         restorer.remove_stored()
         raise
+    if not dry_run:
+        made = [pk for pk, _name in restorer.stored if pk is not None]
+        renditions_after(list(dict.fromkeys(made)), restorer.report, progress)
     return restorer.report
 
 
@@ -263,7 +267,7 @@ class Restorer:
                 image.file.name = storage.save(wanted, ContentFile(data))
                 self.stored.append((None, image.file.name))
             self._clean(image, line)
-            image_save(image=image, user=None)
+            image_save(image=image, user=None, render=False)  # after the transaction
             self.stored.append((image.pk, ""))
         tags = line.get("tags", list, required=False) or []
         if not all(isinstance(t, str) for t in tags):
@@ -423,7 +427,7 @@ class Restorer:
                 if number is not None:
                     self.report.problem(item.where, f"body picture {number} is not in the export")
                 return tag
-            src = htmllib.escape(markup.largest_jpeg(image).url)
+            src = htmllib.escape(markup.largest_jpeg(image, planned=True).url)
             tag = re.sub(r'\sdata-file="[^"]*"', f' data-file="{image.pk}"', tag)
             return re.sub(r'\ssrc="[^"]*"', f' src="{src}"', tag)
 

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from newsdesk.images import renditions
 from newsdesk.images.models import Image
+from newsdesk.images.services import renditions_make
 from newsdesk.imports import ghostjson, redirects, wxr
 from newsdesk.imports.common import BaseImporter
 from newsdesk.imports.ghost import Importer as GhostImporter
@@ -52,7 +53,7 @@ def wordpress_import(
         importer.term_redirects()
         importer.site_redirects()
 
-    _all_or_nothing(importer, work, dry_run=dry_run)
+    _all_or_nothing(importer, work, dry_run=dry_run, progress=progress)
     return report
 
 
@@ -91,13 +92,15 @@ def ghost_import(
         importer.term_redirects()
         importer.site_redirects()
 
-    _all_or_nothing(importer, work, dry_run=dry_run)
+    _all_or_nothing(importer, work, dry_run=dry_run, progress=progress)
     return report
 
 
-def _all_or_nothing(importer: BaseImporter, work: Callable[[], None], *, dry_run: bool) -> None:
+def _all_or_nothing(
+    importer: BaseImporter, work: Callable[[], None], *, dry_run: bool, progress: Progress
+) -> None:
     """``work`` in one transaction, rolled back on any error (the files it stored removed)
-    and always for a dry run."""
+    and always for a dry run; then the renditions of the images it stored."""
     try:
         with transaction.atomic(), purges_gathered():
             work()
@@ -106,6 +109,21 @@ def _all_or_nothing(importer: BaseImporter, work: Callable[[], None], *, dry_run
     except BaseException:
         _remove_files(importer.stored_files)
         raise
+    if not dry_run:
+        renditions_after([pk for pk, _name in importer.stored_files], importer.report, progress)
+
+
+def renditions_after(image_ids: list[int], report: Report, progress: Progress) -> None:
+    """The renditions of a run's new images, made once its transaction has committed, so the
+    database is not held meanwhile (on SQLite: the write lock) and a rendition never outlives
+    a rolled-back row. Until an image's are made, pages show its original. A failure is a
+    report line; `newsdesk renditions` makes whatever is missing."""
+    if not image_ids:
+        return
+    for image_id, reason in renditions_make(image_ids, progress("Renditions", len(image_ids))):
+        report.problem(
+            f"image {image_id}", f"renditions not made ({reason}); run `newsdesk renditions`"
+        )
 
 
 def _first_pass(importer: Importer, path, progress: Progress) -> int:

@@ -138,7 +138,7 @@ class Importer(BaseImporter):
         if image is None:
             return
         relative = item.meta.get("_wp_attached_file", "")
-        src = markup.largest_jpeg(image).url
+        src = markup.largest_jpeg(image, planned=True).url
         picture = bodies.Picture(image.pk, src, image.alt_text, image.caption)
         uploads = "/wp-content/uploads/" + relative if relative else ""
         self.context.add_picture(item.source_id, picture, (item.attachment_url, uploads))

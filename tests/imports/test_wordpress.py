@@ -261,3 +261,28 @@ def test_an_import_purges_cached_pages_once_not_once_a_row(
         report = run_import()
     assert report.of("comments", "created") > 1 and report.of("articles", "created") > 1
     assert len(marks) == 1
+
+
+def test_renditions_are_made_after_the_transaction_and_a_failure_is_only_reported(
+    run_import, monkeypatch
+):
+    from newsdesk.images import renditions
+    from newsdesk.images.models import Image
+
+    def broken(image):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(renditions, "make", broken)
+    report = run_import()
+    assert report.of("articles", "created") > 1  # the import stands
+    images = list(Image.objects.all())
+    assert images and all(not image.renditions_key for image in images)  # originals shown
+    assert any("renditions not made (OSError: disk full)" in line for line in report.problems)
+
+
+def test_an_imported_image_has_its_renditions_once_the_run_is_done(imported):
+    from newsdesk.images import renditions
+    from newsdesk.images.models import Image
+
+    for image in Image.objects.all():
+        assert image.renditions_key == renditions.key_for(image)
