@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from newsdesk.desk import budget as budgets
 from newsdesk.desk import services, takeover
 from newsdesk.desk.errors import AutosaveRejected, BudgetRejected, NoSuchArticle, NotYours
+from newsdesk.newsroom import history
 from newsdesk.newsroom import services as newsroom
 from newsdesk.newsroom.models import Article
 from newsdesk.site.errors import NewsdeskError, error_response
@@ -192,7 +193,9 @@ def budget_action(request: HttpRequest, article: str, action: str) -> HttpRespon
             raise BudgetRejected("Only a scheduled piece can be rescheduled.")
         when = _publish_time(request.POST.get("publish_at", "")) if action == "reschedule" else None
         try:
-            done = newsroom.article_publish(article=found, user=request.user, publish_at=when)
+            done = history.recorded_step(
+                request.user, found, newsroom.article_publish, "Published", publish_at=when
+            )
         except PermissionDenied as refused:
             raise NotYours(str(refused)) from None
         except ValidationError as invalid:

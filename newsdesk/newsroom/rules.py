@@ -15,8 +15,17 @@ User = AbstractBaseUser | AnonymousUser
 
 
 def can_publish(user: User) -> bool:
-    """Editors: publish, schedule, unpublish, send back, recover deleted pieces."""
+    """Editors: publish, schedule, unpublish, send back."""
     return user.is_active and user.has_perm("newsroom.publish_article")
+
+
+def can_delete(user: User) -> bool:
+    """Editors (with the model's delete permission): delete a piece, bring a deleted one back."""
+    return (
+        user.is_active
+        and user.has_perm("newsroom.delete_article")
+        and user.has_perm("newsroom.edit_any_article")
+    )
 
 
 def is_own(user: User, article: Article) -> bool:

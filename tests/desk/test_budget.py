@@ -12,9 +12,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from reversion.models import Version
 
 from newsdesk.desk.budget import budget_for, reading_minutes, word_count
 from newsdesk.desk.models import Presence
+from newsdesk.newsroom import history
 from newsdesk.newsroom.models import Article, Correction
 from tests.factories import ArticleFactory, SectionFactory, make_contributor, make_user
 
@@ -139,6 +141,11 @@ def test_an_editor_publishes_and_reschedules_in_one_click(newsroom):
         "%Y-%m-%d %H:%M"
     )
     assert moved.version == stories["scheduled"].version + 1
+    # Each step is a revision of its own, by the editor, saying what happened (History).
+    published = Version.objects.get_for_object(review).first().revision
+    assert (published.comment, published.user) == ("Published", editor)
+    rescheduled = Version.objects.get_for_object(moved).first().revision
+    assert rescheduled.comment == f"Scheduled for {history.when(moved.publish_at)}"
 
 
 @pytest.mark.parametrize(

@@ -168,7 +168,7 @@ def test_restoring_a_draft_version_keeps_a_live_story_live(client, editor, other
     draft_version = versions(others_story)[-1]
     assert draft_version.field_dict["status"] == Article.Status.DRAFT
     page = client.get(revision_url(others_story, draft_version))
-    assert "Published" in parse(page).select_one(".field-status .readonly").get_text()
+    assert "Published" in parse(page).select_one(".field-state .readonly").get_text()
     assert restore(client, others_story, draft_version).status_code == 302
     others_story.refresh_from_db()
     assert others_story.headline == "Draft words"

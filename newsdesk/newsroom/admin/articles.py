@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -20,7 +20,8 @@ from reversion.models import Version
 
 from newsdesk.images import body as body_pictures
 from newsdesk.images.markup import square
-from newsdesk.newsroom import conflicts, rules, services
+from newsdesk.newsroom import conflicts, history, rules, services
+from newsdesk.newsroom.admin import workflow
 from newsdesk.newsroom.admin.aids import writing_aids
 from newsdesk.newsroom.models import (
     Article,
@@ -67,12 +68,6 @@ WORKFLOW = [
     "created_at",
     "version",
 ]
-
-
-def _history_note(article: Article, note: str) -> str:
-    if article.is_scheduled:
-        return f"Scheduled for {timezone.localtime(article.publish_at):%Y-%m-%d %H:%M %Z}"
-    return note
 
 
 class ArticleForm(forms.ModelForm):
@@ -194,7 +189,7 @@ class ArticleAdmin(VersionAdmin):
     autocomplete_fields = ["tags", "lead_image"]
     change_form_template = "admin/newsroom/article/change_form.html"
     readonly_fields = [
-        "status",
+        "state",
         "substantively_updated_at",
         "created_at",
         "modified_at",
@@ -227,7 +222,7 @@ class ArticleAdmin(VersionAdmin):
             "Publishing",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "publish_at",
                     "comments_open",
                     "substantive_update",
@@ -315,6 +310,8 @@ class ArticleAdmin(VersionAdmin):
         context["conflict"] = getattr(form, "conflict", None)
         if "headline" in form.fields:  # not for a view-only form: nothing is written there
             context["appearance"] = writing_aids(form, obj, self.appearance)
+            context["workflow_steps"] = workflow.buttons(request.user, obj)
+            context["workflow_field"] = workflow.FIELD
         response = super().render_change_form(request, context, add, change, form_url, obj)
         if obj is not None:
             # No link this user would be refused: History restores, so it follows editing.
@@ -351,9 +348,8 @@ class ArticleAdmin(VersionAdmin):
         return obj is None or rules.can_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if not super().has_delete_permission(request, obj):
-            return False
-        return obj is None or request.user.has_perm("newsroom.edit_any_article")
+        # Deleting and recovering (recoverlist_view, recover_view) ask the one rulebook.
+        return rules.can_delete(request.user)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -368,6 +364,7 @@ class ArticleAdmin(VersionAdmin):
         return fields
 
     def save_model(self, request, obj, form, change):
+        request._newsdesk_publish_at_changed = "publish_at" in form.changed_data
         # A restore or recovery brings back the words; the workflow stays as it stands.
         for name, value in getattr(request, KEPT_ON_RESTORE, {}).items():
             setattr(obj, name, value)
@@ -378,6 +375,31 @@ class ArticleAdmin(VersionAdmin):
         )
         for hook in self.after_save:
             hook(request, obj, added=not change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._workflow_after_save(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._workflow_after_save(request, obj) or super().response_change(request, obj)
+
+    def _workflow_after_save(self, request, obj: Article):
+        """A workflow button on the form (or a publish time set ahead, which schedules): the
+        step is taken once the form and its bylines are saved, and the person stays on the
+        form (or goes to the list when they may no longer edit the piece)."""
+        step = workflow.requested(request)
+        changed = getattr(request, "_newsdesk_publish_at_changed", False)
+        scheduling = step is None and workflow.schedules_on_save(request, obj, changed)
+        if step is None and not scheduling:
+            return None
+        done, message = workflow.run(request, obj, step or "publish")
+        self.message_user(request, message, messages.SUCCESS if done else messages.WARNING)
+        if scheduling:
+            return None  # where Save was going, with the message above
+        if self.has_change_permission(request, obj):
+            return HttpResponseRedirect(reverse("admin:newsroom_article_change", args=[obj.pk]))
+        return HttpResponseRedirect(reverse("admin:newsroom_article_changelist"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -460,10 +482,7 @@ class ArticleAdmin(VersionAdmin):
             try:
                 # Each step of the workflow is a revision of its own, so History says what
                 # happened ("Published", "Unpublished", ...).
-                with reversion.create_revision():
-                    reversion.set_user(request.user)
-                    service(article=article, user=request.user)
-                    reversion.set_comment(_history_note(article, note))
+                history.recorded_step(request.user, article, service, note)
             except (PermissionDenied, ValidationError) as error:
                 message = "; ".join(getattr(error, "messages", [str(error)]))
                 self.message_user(request, f"{article}: {message}", messages.ERROR)

@@ -92,7 +92,7 @@ def test_contributor_writes_a_piece_edits_it_and_submits_it_for_review(server, d
     edit_url = page.url
     assert re.fullmatch(rf"{server.url}/admin/newsroom/article/\d+/change/", edit_url), edit_url
     expect(page.locator(".field-lead_image_shown")).to_contain_text("Army handout (Handout")
-    expect(page.locator(".field-status .readonly")).to_have_text("Draft")
+    expect(page.locator(".field-state .readonly")).to_have_text("Draft")
 
     # What was saved, as the preview at the piece's future address shows it.
     page.goto(server.url + "/admin/newsroom/article/")

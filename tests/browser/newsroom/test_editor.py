@@ -7,6 +7,7 @@ the other tests instead of adding to the suite's time.
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 
@@ -73,14 +74,14 @@ def test_editor_schedules_a_piece_two_minutes_ahead(server, desk, schedule):
     reader = desk.reader()
     page = desk.staff("editor")
     open_article(page, server, SCHEDULED)
-    expect(page.locator(".field-status .readonly")).to_have_text("In review")
+    expect(page.locator(".field-state .readonly")).to_have_text("In review")
     when = timezone.localtime(timezone.now() + timedelta(minutes=2)).replace(microsecond=0)
     page.locator("#id_publish_at_0").fill(when.strftime("%Y-%m-%d"))
     page.locator("#id_publish_at_1").fill(when.strftime("%H:%M:%S"))
+    # Saving with a publish time ahead schedules it, and the message says so (and when).
     save(page)
-    expect_message(page, f"The article “{SCHEDULED}” was changed successfully")
-    run_action(page, SCHEDULED, "Publish now, or schedule at the set publish time")
-    expect_message(page, "1 article(s) published or scheduled.")
+    expect_message(page, f"Saved and scheduled: it goes live by itself at {when:%-d %b %Y, %H:%M}")
+    go(page, server, "/admin/newsroom/article/")
     scheduled_row = row(page, SCHEDULED)
     expect(scheduled_row.locator(".field-state")).to_have_text("Scheduled")
     path = f"/{when:%Y/%m/%d}/to-be-scheduled/"
@@ -112,12 +113,15 @@ def test_editor_edits_a_submitted_piece_and_publishes_it(server, desk):
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.type("Engineers will report on the trials in March.")
-    save(page)
-    expect_message(page, f"The article “{SUBMITTED}” was changed successfully")
-    # Back on the list of pieces in review (the admin keeps the filter), where it is published.
-    expect(page).to_have_url(server.url + "/admin/newsroom/article/?state=in_review")
-    run_action(page, SUBMITTED, "Publish now, or schedule at the set publish time")
-    expect_message(page, "1 article(s) published or scheduled.")
+    # Published from the form itself: its words are saved first, and it stays open.
+    expect(
+        page.locator(".submit-row").get_by_role("button", name="Send back to draft")
+    ).to_be_visible()
+    save(page, "Publish now")
+    expect_message(page, re.compile(r"Saved and published at .*: readers see it now\."))
+    expect(page.locator(".field-state .readonly")).to_have_text("Published")
+    expect(page.locator(".submit-row").get_by_role("button", name="Unpublish")).to_be_visible()
+    go(page, server, "/admin/newsroom/article/?state=in_review")
     expect(row(page, SUBMITTED)).to_have_count(0)  # no longer in review
     go(page, server, "/admin/newsroom/article/")
     expect(row(page, SUBMITTED).locator(".field-state")).to_have_text("Published")
