@@ -44,6 +44,12 @@ BODY_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # The editor's own defaults turn the browser's spell checker off; ours turn it on. The
+    # last three are newsdesk/static/newsdesk/body_editor.js (docs/desk.md, "The body editor").
+    "NoSpellCheck": False,
+    "SpellCheck": True,
+    "CaretAfterLink": True,
+    "WholeFigures": True,
 }
 
 

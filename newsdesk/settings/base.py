@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
+
 from newsdesk.settings import env
 
 BASE_DIR = Path(__file__).resolve().parents[1]
@@ -162,6 +165,18 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The article body editor's own extensions (newsdesk/static/newsdesk/body_editor.js), switched on
+# in newsroom.models.BODY_EXTENSIONS; they add no markup, so the sanitizer allows nothing more.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("newsdesk/body_editor.js")],
+        "extensions": {
+            "SpellCheck": html_tags([]),
+            "CaretAfterLink": html_tags([]),
+            "WholeFigures": html_tags([]),
+        },
+    }
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT") or DATA_DIR / "media")
 # Uploads and renditions: files in MEDIA_ROOT, or with NEWSDESK_S3_BUCKET an S3-compatible

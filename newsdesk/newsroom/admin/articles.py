@@ -275,7 +275,7 @@ class ArticleAdmin(VersionAdmin):
     def media(self):
         # A media property replaces the Media class (Django's MediaDefiningClass): both here.
         return super().media + forms.Media(
-            css={"all": ["newsdesk/article_form.css"]},
+            css={"all": ["newsdesk/article_form.css", "newsdesk/body_editor.css"]},
             js=["newsdesk/article_form.js", *self.desk_scripts],
         )
 
