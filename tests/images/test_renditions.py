@@ -118,3 +118,16 @@ def test_renditions_are_served_as_immutable_originals_for_a_day(settings, tmp_pa
     assert response["Content-Type"] == "image/avif"
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert served(image.file.url)["Cache-Control"] == "public, max-age=86400"
+
+
+def test_the_renditions_command_makes_what_is_missing(db):
+    from django.core.management import call_command
+
+    image = make_image(size=(800, 600))
+    services.renditions_make([])  # nothing asked, nothing done
+    type(image).objects.filter(pk=image.pk).update(renditions_key="")  # as a migration leaves it
+    out = io.StringIO()
+    call_command("renditions", stdout=out, stderr=io.StringIO())
+    image.refresh_from_db()
+    assert image.renditions_key == renditions.key_for(image)
+    assert default_storage.exists(renditions.name(image, "w640", renditions.AVIF))

@@ -440,3 +440,15 @@ def test_commands_export_and_import_with_reports(site, tmp_path, capsys):
     call_command("import", "ninjs", str(tmp_path / "out"), verbosity=0)
     out = capsys.readouterr().out
     assert "articles: 5 created" in out and "No problems." in out
+
+
+def test_the_newsrooms_own_notes_and_autosaves_stay_out_of_the_export(site, tmp_path, editor):
+    from newsdesk.desk.models import Autosave, Note
+
+    article = Article.objects.filter(status=Article.Status.PUBLISHED).first()
+    Note.objects.create(article=article, author=editor, text="Source asked not to be named XQZ7")
+    Autosave.objects.create(user=editor, article=article, fields={"headline": "Unsaved AVB9"})
+    ninjs_export(path=tmp_path / "out")
+    for path in (tmp_path / "out").rglob("*.json*"):
+        text = path.read_text()
+        assert "XQZ7" not in text and "AVB9" not in text, path

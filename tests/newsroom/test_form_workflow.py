@@ -134,3 +134,15 @@ def test_an_unknown_step_only_saves(editor_client, draft):
     draft.refresh_from_db()
     assert response.status_code == 200
     assert draft.status == Article.Status.DRAFT and draft.headline == "Kept"
+
+
+def test_an_editor_sends_a_piece_in_review_back_to_draft(editor_client, writer):
+    review = ArticleFactory(status=Article.Status.IN_REVIEW, publish_at=None, contributors=[writer])
+    page = editor_client.get(change_url(review)).content.decode()
+    assert ">Send back to draft<" in page and 'value="submit"' not in page
+    response = press(editor_client, review, _workflow="return")
+    review.refresh_from_db()
+    assert review.status == Article.Status.DRAFT
+    assert any(m.startswith("Saved and sent back to draft at") for m in messages_of(response))
+    comment = Version.objects.get_for_object(review).first().revision.comment
+    assert comment.endswith("Sent back to draft.")
