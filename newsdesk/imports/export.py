@@ -50,8 +50,11 @@ def ninjs_export(*, path: str | Path, progress: Progress = _no_progress) -> Coun
     (folder / ninjs.MEDIA).mkdir(parents=True, exist_ok=True)
     site = settings.SITE_URL
     counts: Counter = Counter()
+    # The snapshot can only be asked for as a transaction's first statement: not when the
+    # export runs inside someone else's transaction (a test's), which then gives the snapshot.
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         writers = [
