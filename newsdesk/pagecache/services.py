@@ -19,9 +19,20 @@ logger = logging.getLogger(__name__)
 class _Batch:
     keys: set[str] = field(default_factory=set)
     later: list[Callable[[], Iterable[str]]] = field(default_factory=list)
+    everything: bool = False  # past GATHER_LIMIT: nothing more is kept (memory stays flat)
 
     def size(self) -> int:
         return len(self.keys) + len(self.later)
+
+    def add(self, keys: Iterable[str] = (), later: Callable[[], Iterable[str]] | None = None):
+        if self.everything:
+            return
+        self.keys.update(keys)
+        if later is not None:
+            self.later.append(later)
+        if self.size() > GATHER_LIMIT:
+            self.everything = True
+            self.keys, self.later = set(), []
 
 
 # What is purged inside ``purges_gathered``, else None (each purge on its own).
@@ -39,7 +50,7 @@ def pages_purge(*, keys: Iterable[str]) -> None:
     names = sorted(set(keys))
     batch = _gathered.get()
     if batch is not None:
-        batch.keys.update(names)
+        batch.add(keys=names)
     elif names:
         transaction.on_commit(lambda: _purge_now(names))
 
@@ -49,7 +60,7 @@ def pages_purge_at_commit(keys_of: Callable[[], Iterable[str]]) -> None:
     row is on once everything in the transaction is written: its tags, its section)."""
     batch = _gathered.get()
     if batch is not None:
-        batch.later.append(keys_of)
+        batch.add(later=keys_of)
     else:
         transaction.on_commit(lambda: pages_purge(keys=keys_of()))
 
@@ -67,7 +78,7 @@ def purges_gathered() -> Iterator[None]:
         yield
     finally:
         _gathered.reset(token)
-    if batch.size() > GATHER_LIMIT:
+    if batch.everything:
         transaction.on_commit(_purge_all_now)
     elif batch.size():
         transaction.on_commit(lambda: _purge_batch(batch))
