@@ -6,10 +6,11 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.comments.models import Comment
-from tests.comments.conftest import next_ip, post, started
+from tests.comments.conftest import next_ip, post, report, started
 from tests.conftest import parse
 from tests.factories import ArticleFactory
 
@@ -245,3 +246,80 @@ def test_newest_or_oldest_first_and_paged(client, article, settings):
 def test_distinct_readers_each_get_their_own_limits(client, article):
     for _ in range(3):
         assert post(client, article, f"from {next_ip()}").status_code == 303
+
+
+def test_an_exact_duplicate_after_an_hour_is_accepted(client, article, settings):
+    settings.NEWSDESK_COMMENT_MIN_INTERVAL_SECONDS = 0
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert post(client, article, "Same words", ip="203.0.113.71").status_code == 303
+    with time_machine.travel(start + timedelta(minutes=59, seconds=59), tick=False):
+        assert post(client, article, "Same words", ip="203.0.113.71").status_code == 409
+    with time_machine.travel(start + timedelta(hours=1), tick=False):
+        assert post(client, article, "Same words", ip="203.0.113.71").status_code == 303
+    assert Comment.objects.filter(text="Same words").count() == 2
+
+
+def test_line_breaks_are_kept_as_br(client, article):
+    assert post(client, article, "First line\nSecond <b>line</b>\n\nLast").status_code == 303
+    text = parse(client.get(article.get_absolute_url())).select_one(".comment-text")
+    parts = [node.name or str(node) for node in text.children]
+    assert parts == ["First line", "br", "Second <b>line</b>", "br", "br", "Last"]
+
+
+def test_the_posters_email_is_never_shown_on_a_page_or_the_api(client, article):
+    email = "hidden.reader@example.org"
+    assert post(client, article, "A comment", name="Visible Name", email=email).status_code == 303
+    first = Comment.objects.get()
+    assert first.email == email
+    reply = f"/comments/{article.pk}/reply/{first.pk}/"
+    assert post(client, article, "A reply", email=email, url=reply).status_code == 303
+    reader = Client()
+    page = reader.get(article.get_absolute_url())
+    shown = parse(page).find(id=f"comment-{first.pk}")
+    assert shown.select_one(".comment-text").get_text() == "A comment"
+    assert "Visible Name" in shown.get_text()
+    slug = article.slug
+    for url in [
+        article.get_absolute_url(),
+        article.get_absolute_url() + "?corder=oldest",
+        reply,
+        "/api/v1/articles",
+        f"/api/v1/articles/{slug}",
+        reverse("distribution:rss"),
+        reverse("distribution:atom"),
+    ]:
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert "hidden.reader" not in response.content.decode(), url
+
+
+def test_only_keyed_hashes_of_the_poster_are_stored_never_the_address(client, article, moderator):
+    from django.db import connection
+
+    from newsdesk.comments import services
+    from newsdesk.comments.models import BannedReader
+    from newsdesk.comments.policy import address_key
+    from newsdesk.site.http import network_of
+
+    v4, v6 = "203.0.113.88", "2001:db8:77:1::abcd"
+    commented = post(client, article, "Posted from a v6 address", ip=v6)
+    assert commented.status_code == 303
+    comment = Comment.objects.get()
+    assert post(client, article, "And from v4", ip=v4).status_code == 303
+    for ip in (v4, "198.51.100.90", "198.51.100.91"):
+        assert report(client, comment, ip=ip).status_code == 303
+    comment.refresh_from_db()
+    assert comment.reports == 3  # and so hidden for review, with a report row per reader
+    ban = services.reader_ban(comment=Comment.objects.get(text="And from v4"), moderator=moderator)
+    assert BannedReader.objects.get() == ban and ban.network == address_key(v4)
+    assert comment.network == address_key(network_of(v6))
+    assert len(comment.reader) == 64 and comment.reader not in (v4, v6)
+    # Every row of every table (comments, reports, bans, sessions...): no address anywhere.
+    needles = ("203.0.113.88", "2001:db8", "198.51.100.9")
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                cells = " ".join(str(cell) for cell in row).lower()
+                assert not any(needle in cells for needle in needles), (table, row)

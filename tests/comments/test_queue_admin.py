@@ -353,3 +353,34 @@ def test_without_delete_permission_the_page_has_no_delete(client, article):
     page = parse(client.get(change_url(comment.pk)))
     assert page.select_one("a.deletelink") is None
     assert len(page.select("#comment_form .comment-verdict-row button")) == 3
+
+
+def test_the_queue_filters_held_unreviewed_and_reported_comments(client, mod_client, article):
+    from tests.comments.conftest import post, report
+
+    # Post-moderation: readers' comments are published at once and wait for a review.
+    assert post(client, article, "Unreviewed words").status_code == 303
+    assert post(client, article, "Reviewed words").status_code == 303
+    assert post(client, article, "Reported words").status_code == 303
+    unreviewed, reviewed, reported = Comment.objects.order_by("id")
+    assert mod_client.post(verdict_url("approve", reviewed.pk)).status_code == 302
+    assert mod_client.post(verdict_url("approve", reported.pk)).status_code == 302
+    assert report(client, reported, ip="192.0.2.50").status_code == 303
+    pending = held(article, "Held words")
+    rejected = held(article, "Rejected words", status=Comment.Status.REJECTED)
+
+    def listed(queue: str | None) -> set[int]:
+        page = parse(mod_client.get(QUEUE, {"queue": queue} if queue else {}))
+        boxes = page.select("#result_list tbody input[name=_selected_action]")
+        return {int(box["value"]) for box in boxes}
+
+    assert listed("held") == {pending.pk}
+    assert listed("review") == {unreviewed.pk}
+    assert listed("reported") == {reported.pk}
+    assert listed(None) == {unreviewed.pk, reviewed.pk, reported.pk, pending.pk, rejected.pk}
+    page = parse(mod_client.get(QUEUE))
+    choices = page.select("#changelist-filter details[data-filter-title=queue] a")
+    labels = {a.get_text(strip=True): a["href"] for a in choices}
+    assert labels["Held for moderation"] == "?queue=held"
+    assert labels["Published, not yet reviewed"] == "?queue=review"
+    assert labels["Reported"] == "?queue=reported"

@@ -15,9 +15,16 @@ from django.utils import timezone
 from reversion.models import Version
 
 from newsdesk.newsroom import services
-from newsdesk.newsroom.models import Article
+from newsdesk.newsroom.models import Article, Byline
 from tests.conftest import parse
-from tests.factories import ArticleFactory, make_contributor, make_user
+from tests.factories import (
+    ArticleFactory,
+    SectionFactory,
+    TagFactory,
+    make_contributor,
+    make_image,
+    make_user,
+)
 from tests.formdata import form_data
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +197,69 @@ def test_restoring_a_published_version_does_not_republish(client, editor, others
     assert client.get(others_story.get_absolute_url()).status_code == 404
 
 
+def test_restoring_brings_back_the_words_and_keeps_address_settings_and_corrections(client, editor):
+    land, air = SectionFactory(slug="land", name="Land"), SectionFactory(slug="air", name="Air")
+    drones, ships = TagFactory(name="Drones", slug="drones"), TagFactory(name="Ships", slug="ships")
+    first_picture, second_picture = make_image(size=(400, 300)), make_image(size=(400, 300))
+    ada, bo = make_contributor(display_name="Ada Old"), make_contributor(display_name="Bo New")
+    article = ArticleFactory(
+        headline="Old words",
+        summary="Old summary.",
+        section=land,
+        lead_image=first_picture,
+        slug="first-address",
+        contributors=[ada],
+    )
+    article.tags.set([drones])
+    saved(article, editor)
+    old = versions(article)[0]
+    # Then the words change, and so do the address, the comments setting and the last update.
+    article.tags.set([ships])
+    article.bylines.all().delete()
+    Byline.objects.create(article=article, contributor=bo, position=0)
+    saved(
+        article,
+        editor,
+        headline="New words",
+        summary="New summary.",
+        section=air,
+        lead_image=second_picture,
+        slug="second-address",
+        comments_open=False,
+    )
+    correction = services.correction_add(article=article, user=editor, text="A fixed figure.")
+    article.refresh_from_db()
+    kept = {
+        "status": Article.Status.PUBLISHED,
+        "publish_at": article.publish_at,
+        "slug": "second-address",
+        "comments_open": False,
+        "substantively_updated_at": correction.created_at,
+    }
+    assert {name: getattr(article, name) for name in kept} == kept
+    client.force_login(editor)
+    assert restore(client, article, old).status_code == 302
+    article.refresh_from_db()
+    assert (article.headline, article.summary, article.section, article.lead_image) == (
+        "Old words",
+        "Old summary.",
+        land,
+        first_picture,
+    )
+    assert list(article.tags.all()) == [drones]
+    assert [b.contributor for b in article.bylines.all()] == [ada]
+    assert {name: getattr(article, name) for name in kept} == kept
+    assert list(article.corrections.values_list("pk", "text")) == [
+        (correction.pk, "A fixed figure.")
+    ]
+    client.logout()
+    soup = parse(client.get(article.get_absolute_url()))
+    assert article.get_absolute_url().endswith("/second-address/")
+    assert soup.h1.get_text() == "Old words"
+    shown = [li.get_text() for li in soup.select(".corrections li")]
+    assert len(shown) == 1 and shown[0].endswith(": A fixed figure.")
+
+
 def test_a_version_of_another_article_is_not_found(client, editor, others_story):
     other = ArticleFactory()
     saved(other, editor)
@@ -210,6 +280,38 @@ def test_a_recovered_story_comes_back_unpublished(client, editor, deleted_story)
     assert article.status == Article.Status.UNPUBLISHED
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_recovered_story_comes_back_unpublished_under_its_address(client, editor):
+    article = ArticleFactory(
+        headline="Back from the bin",
+        slug="back-from-the-bin",
+        # To the second, as the form carries it.
+        publish_at=(timezone.now() - timedelta(days=3)).replace(microsecond=0),
+    )
+    address, published_at = article.get_absolute_url(), article.publish_at
+    saved(article, editor)
+    version = versions(article)[0]
+    article.delete()
+    client.force_login(editor)
+    recover = reverse("admin:newsroom_article_recover", args=[version.pk])
+    data = form_data(client.get(recover).content.decode(), "form#article_form")
+    data["_save"] = ["Save"]
+    assert client.post(recover, data).status_code == 302
+    article = Article.objects.get(pk=version.object_id)
+    assert (article.status, article.slug, article.publish_at) == (
+        Article.Status.UNPUBLISHED,
+        "back-from-the-bin",
+        published_at,
+    )
+    assert article.get_absolute_url() == address
+    # The editor finds it at that address as a preview, to publish again on purpose.
+    preview = client.get(address)
+    assert preview.status_code == 200
+    banner = parse(preview).select_one(".preview-banner").get_text()
+    assert "unpublished" in banner
+    client.logout()
+    assert client.get(address).status_code == 404
 
 
 def test_history_says_what_the_workflow_did(client, editor, writer):

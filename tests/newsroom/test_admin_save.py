@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from newsdesk.newsroom.models import Article, Correction
+from tests.conftest import parse
 from tests.factories import ArticleFactory, SectionFactory, make_contributor, make_user
 from tests.formdata import form_data, form_errors
 
@@ -123,3 +128,42 @@ def test_comments_open_is_on_the_form(client, editor):
     assert client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert not article.comments_open
+
+
+def updated_times(client, article: Article) -> list[str]:
+    """The ``datetime`` of the article page's "Updated" time, if it shows one."""
+    meta = parse(client.get(article.get_absolute_url())).select_one(".article-meta")
+    times = meta.select("time")
+    words = meta.get_text(" ", strip=True)
+    assert len(times) == (2 if "Updated" in words else 1), words
+    return [t["datetime"] for t in times[1:]]
+
+
+def test_ticking_substantive_update_on_a_live_article_records_it_and_the_page_says_so(
+    client, editor
+):
+    article = ArticleFactory()
+    client.force_login(editor)
+    at = timezone.now().replace(microsecond=0) + timedelta(minutes=5)
+    with time_machine.travel(at, tick=False):
+        # A plain save is no update.
+        assert submit(client, change_url(article), summary="Reworded.").status_code == 302
+        article.refresh_from_db()
+        assert article.substantively_updated_at is None
+        client.logout()
+        assert updated_times(client, article) == []
+        client.force_login(editor)
+        response = submit(client, change_url(article), substantive_update="on")
+        assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.substantively_updated_at == at
+    client.logout()
+    assert updated_times(client, article) == [timezone.localtime(at).isoformat()]
+
+
+def test_ticking_substantive_update_on_a_draft_records_nothing(client, editor):
+    article = ArticleFactory(status=Article.Status.DRAFT, publish_at=None)
+    client.force_login(editor)
+    assert submit(client, change_url(article), substantive_update="on").status_code == 302
+    article.refresh_from_db()
+    assert article.substantively_updated_at is None

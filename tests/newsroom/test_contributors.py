@@ -76,3 +76,12 @@ def test_contributor_page_shows_id_contact_and_stories(client):
     assert soup.select_one(".public-id").get_text(strip=True) == "CP-2023-0001"
     assert soup.select_one(".contact-email")["href"] == "mailto:desk@example.test"
     assert article.get_absolute_url() in [a["href"] for a in soup.select(".teaser h3 a")]
+
+
+def test_contributor_page_contact_is_the_id_address_unless_another_is_set(client, settings):
+    settings.NEWSDESK_BYLINE_EMAIL_DOMAIN = "desk.example"
+    contributor = make_contributor(2, year=2023)
+    assert contributor.contact_email == ""
+    link = parse(client.get(contributor.get_absolute_url())).select_one(".contact-email")
+    assert link["href"] == "mailto:CP-2023-0001@desk.example"
+    assert link.get_text(strip=True) == "CP-2023-0001@desk.example"

@@ -139,3 +139,45 @@ def test_load_demo_stops_on_broken_data_before_writing_anything(tmp_path, monkey
         call_command("load_demo", "--no-images")
     assert not get_user_model().objects.exists()
     assert not Section.objects.exists()
+
+
+def printed_logins(out: str) -> dict[str, str]:
+    """The "username password" lines under the demo's logins heading, as printed."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Demo logins"))
+    logins = {}
+    for line in lines[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        username, password = line.split()[:2]
+        logins[username] = password
+    return logins
+
+
+def test_the_first_run_prints_each_login_with_a_password_that_works(demo_text_only):
+    logins = printed_logins(demo_text_only)
+    users = get_user_model().objects.filter(is_staff=True)
+    assert set(logins) == {"admin", "editor", "contributor", "moderator"}
+    assert set(logins) == set(users.values_list("username", flat=True))
+    for user in users:
+        assert user.check_password(logins[user.username]), user.username
+    assert len(set(logins.values())) == len(logins)  # each its own, none a default
+
+
+def test_later_runs_and_demo_logins_list_the_accounts_without_passwords(demo_text_only, capsys):
+    passwords = printed_logins(demo_text_only).values()
+    call_command("load_demo")
+    again = capsys.readouterr().out
+    call_command("demo_logins")
+    listed = capsys.readouterr().out
+    for out in (again, listed):
+        assert not any(password in out for password in passwords)
+    assert "Demo logins" not in again
+    rows = [line.split() for line in listed.splitlines() if line.startswith("  ")]
+    assert [row[0] for row in rows] == ["admin", "contributor", "editor", "moderator"]
+    assert {row[0]: " ".join(row[1:]) for row in rows} == {
+        "admin": "Superuser",
+        "contributor": "Contributor",
+        "editor": "Editor",
+        "moderator": "Moderator",
+    }

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from newsdesk.newsroom import services
 from newsdesk.newsroom.models import Article
 from tests.conftest import parse
 from tests.factories import ArticleFactory, SectionFactory, make_contributor
@@ -91,3 +92,21 @@ def test_server_error_page_is_the_sites_own(client, monkeypatch):
     response = client.get("/")
     assert response.status_code == 500
     assert parse(response).h1.get_text(strip=True) == "Something went wrong on our side"
+
+
+def test_home_latest_stories_rank_by_last_substantive_update_else_publish_time(client, editor):
+    now = timezone.now()
+    made = [ArticleFactory(publish_at=now - timedelta(hours=i + 1)) for i in range(8)]
+    # The oldest story is corrected now, the second oldest was updated an hour and a half ago
+    # (between the newest's and the second newest's publication).
+    old = made[7]
+    services.correction_add(article=old, user=editor, text="A figure was wrong.")
+    made[6].substantively_updated_at = now - timedelta(minutes=90)
+    made[6].save(update_fields=["substantively_updated_at"])
+    soup = parse(client.get("/"))
+    listed = hrefs(soup.find(id="list-latest").find_parent("section").select("li a"))
+    expected = [old, made[0], made[6], made[1], made[2], made[3]]
+    assert listed == [a.get_absolute_url() for a in expected]
+    # Just In stays by publication: the corrected story is not news again there.
+    just_in = hrefs(soup.find(id="list-just-in").find_parent("section").select("li a"))
+    assert just_in == [a.get_absolute_url() for a in made[:6]]
