@@ -5,12 +5,12 @@
 
 Newsdesk under granian with 2 workers, as `make run` serves it, on a fresh database with the
 demo newsroom loaded (SQLite; ``--postgres`` PostgreSQL + Redis). Each simulated editor is a
-signed-in member of the Editor role with the article form "open": its own thread and keep-alive
-connection, sending what desk.js sends (static/newsdesk/desk.js): the form's words to
-``/desk/articles/<id>/autosave/`` every 5 s (a headline and a 6 KB body that change each time)
-and a presence beat to ``/desk/articles/<id>/presence/`` every 10 s, with the session cookie and
-CSRF header. Two editors share each article, so every beat finds a colleague. Starts are spread
-over the first 5 s, as people do not open the form in step.
+signed-in member of the Editor role with the article form "open": its own thread, a new
+connection for each request (see below), sending what static/newsdesk/desk.js sends: the
+form's words to ``/desk/articles/<id>/autosave/`` every 5 s (a headline and a 6 KB body that
+change each time) and a presence beat to ``/desk/articles/<id>/presence/`` every 10 s, with the
+session cookie and CSRF header. Two editors share each article, so every beat finds a
+colleague. Starts are spread over the first 5 s, as people do not open the form in step.
 
 Readers: wrk (-t2 -c16) on a published article page, as cookie-less readers get it (the page
 cache at its default). **Reference, same run**: the same wrk with no editor at work. The two
@@ -18,6 +18,13 @@ alternate ``--runs`` times, so a slow patch of the shared machine falls on both.
 readers' p99 and requests per second with and without the editors (goal: p99 unchanged within
 noise), and each desk request's latency as the editor's client measured it (goal: autosave p95
 under 20 ms), and any answer that was not 200 (goal: none).
+
+Why a connection per request: `make run`'s granian takes on 16 connections per worker
+(`--backpressure 16`), idle keep-alive ones included, so 50 editors each holding one open
+starve the server (seen: readers' wrk got no answer at all, autosaves timed out at 10 s).
+Behind a proxy (nginx, a load balancer), which production has, the proxy holds the browsers'
+idle connections; closing after each request is what the server then sees.
+docs/performance.md ("Open connections") has the measurements.
 
 Figures go to bench/results/desk.json.
 """
@@ -82,25 +89,26 @@ class Editor(threading.Thread):
     def request(self, kind: str, path: str, body: dict) -> None:
         payload = json.dumps(body).encode()
         headers = {
+            "Connection": "close",
             "Content-Type": "application/json",
             "X-CSRFToken": CSRF,
             "Cookie": f"sessionid={self.session['key']}; csrftoken={CSRF}",
             "Referer": f"http://127.0.0.1:{self.port}/admin/",
         }
         started = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:
-            self.connection.request("POST", path, body=payload, headers=headers)
-            response = self.connection.getresponse()
+            connection.request("POST", path, body=payload, headers=headers)
+            response = connection.getresponse()
             response.read()
             status = response.status
         except (OSError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
             status = 0
+        finally:
+            connection.close()
         self.log.append((kind, time.perf_counter() - started, status))
 
     def run(self) -> None:
-        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         base = f"/desk/articles/{self.session['article']}/"
         if self.stop.wait(self.offset):
             return
@@ -114,7 +122,6 @@ class Editor(threading.Thread):
                 self.request("presence", base + "presence/", {})
             tick += 1
             self.stop.wait(5)
-        self.connection.close()
 
 
 def percentile(values: list[float], pct: float) -> float:
