@@ -48,6 +48,29 @@ def _clear_shared_state() -> None:
         cache.clear()
 
 
+def empty_page_cache() -> None:
+    """This test process's stored pages and purge marks, and nothing else: on Redis only its
+    own prefixes (a cache's clear() is FLUSHDB there, which emptied the other test process's
+    page cache and purge clock mid-test)."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    from newsdesk.pagecache import store
+
+    store.memory.clear()
+    if settings.REDIS_URL:
+        import redis
+
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for alias in ("pages", "page-purges"):
+            prefix = settings.CACHES[alias]["KEY_PREFIX"]
+            for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+                client.delete(key)
+    else:
+        caches["pages"].clear()
+        caches["page-purges"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _shared_state():
     _clear_shared_state()

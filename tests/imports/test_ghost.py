@@ -19,6 +19,7 @@ from newsdesk.imports.models import ImportedAuthor, ImportedItem, Redirect
 from newsdesk.imports.services import ghost_import
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
 from newsdesk.newsroom.services import contributor_create
+from tests.conftest import empty_page_cache
 from tests.imports.conftest import FIXTURES, picture
 from tests.imports.test_redirects import call, location
 
@@ -337,15 +338,9 @@ def test_a_missing_file_is_a_command_error():
 
 @pytest.fixture
 def _wsgi(keep_test_connection):
-    from django.core.cache import caches
-
-    from newsdesk.pagecache import store
-
-    store.memory.clear()
-    caches["pages"].clear()
+    empty_page_cache()
     yield
-    store.memory.clear()
-    caches["pages"].clear()
+    empty_page_cache()
 
 
 @pytest.mark.usefixtures("_wsgi")

@@ -11,6 +11,7 @@ from newsdesk.imports.admin import RedirectForm
 from newsdesk.imports.models import Redirect
 from newsdesk.newsroom.models import Article, Contributor, Section
 from newsdesk.wsgi import application
+from tests.conftest import empty_page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +23,9 @@ def _keep_the_test_connection(keep_test_connection):
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
-    from django.core.cache import caches
-
-    from newsdesk.pagecache import store
-
-    store.memory.clear()
-    caches["pages"].clear()
+    empty_page_cache()
     yield
-    store.memory.clear()
-    caches["pages"].clear()
+    empty_page_cache()
 
 
 def call(path: str, *, query: str = "", method: str = "GET"):

@@ -4,6 +4,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from tests.conftest import empty_page_cache
+
 
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection(keep_test_connection):
@@ -12,29 +14,9 @@ def _keep_the_test_connection(keep_test_connection):
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
-    from django.conf import settings
-    from django.core.cache import caches
-
-    from newsdesk.pagecache import store
-
-    def clear():
-        store.memory.clear()
-        cache = caches["pages"]
-        if settings.REDIS_URL:
-            import redis
-
-            client = redis.Redis.from_url(settings.REDIS_URL)
-            for alias in ("pages", "page-purges"):
-                prefix = settings.CACHES[alias]["KEY_PREFIX"]
-                for key in client.scan_iter(match=f"{prefix}:*", count=1000):
-                    client.delete(key)
-        else:
-            cache.clear()
-            caches["page-purges"].clear()
-
-    clear()
+    empty_page_cache()
     yield
-    clear()
+    empty_page_cache()
 
 
 UA = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"

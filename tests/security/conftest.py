@@ -1,5 +1,6 @@
 import pytest
 
+from tests.conftest import empty_page_cache
 from tests.factories import ArticleFactory, TagFactory, make_contributor
 
 
@@ -24,25 +25,8 @@ def csp_directives(response) -> dict[str, list[str]]:
 @pytest.fixture
 def page_cache():
     """An empty page cache before and after: tests that call newsdesk.wsgi.application."""
-    from django.conf import settings
-    from django.core.cache import caches
 
-    from newsdesk.pagecache import store
-
-    def clear():
-        store.memory.clear()
-        if settings.REDIS_URL:
-            import redis
-
-            client = redis.Redis.from_url(settings.REDIS_URL)
-            for alias in ("pages", "page-purges"):
-                prefix = settings.CACHES[alias]["KEY_PREFIX"]
-                for key in client.scan_iter(match=f"{prefix}:*", count=1000):
-                    client.delete(key)
-        else:
-            caches["pages"].clear()
-            caches["page-purges"].clear()
-
+    clear = empty_page_cache
     clear()
     yield
     clear()
