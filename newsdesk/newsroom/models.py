@@ -198,6 +198,8 @@ class ArticleQuerySet(models.QuerySet):
             "publish_at",
             "created_at",
             "substantively_updated_at",
+            "coverage_started_at",
+            "coverage_ended_at",
             "section__name",
             "section__slug",
             *LISTED_IMAGE_FIELDS,
@@ -265,6 +267,17 @@ class Article(models.Model):
         default=True,
         help_text="Comments also close by themselves once the article is older than the site's "
         "limit.",
+    )
+    # Live coverage (docs/coverage.md): started, the page takes timestamped updates from the
+    # coverage app and is marked LIVE in every list; ended, it keeps them under a summary.
+    coverage_started_at = models.DateTimeField(
+        "live coverage started", null=True, blank=True, editable=False
+    )
+    coverage_ended_at = models.DateTimeField(
+        "live coverage ended", null=True, blank=True, editable=False
+    )
+    coverage_summary = models.TextField(
+        "summary of the coverage", max_length=2000, blank=True, editable=False
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -349,6 +362,16 @@ class Article(models.Model):
     def last_updated_at(self) -> datetime | None:
         """last_update on a loaded row."""
         return self.substantively_updated_at or self.publish_at
+
+    @property
+    def is_live_coverage(self) -> bool:
+        """Live coverage of this article has started (running or ended): it has updates."""
+        return self.coverage_started_at is not None
+
+    @property
+    def coverage_running(self) -> bool:
+        """Live coverage started and not yet ended: the lists mark the article LIVE."""
+        return self.coverage_started_at is not None and self.coverage_ended_at is None
 
     @property
     def is_scheduled(self) -> bool:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "newsdesk.imports",
     "newsdesk.search",
     "newsdesk.desk",
+    "newsdesk.coverage",
     "newsdesk.pagecache",
     "newsdesk.pages",
     "django.contrib.sitemaps",

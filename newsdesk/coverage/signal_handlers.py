@@ -1,0 +1,28 @@
+"""Purges the pages that show an update when one is posted, edited, pinned or deleted.
+
+Signals are for cache invalidation only (docs/architecture.md). An update changes the live
+page and every list showing that article (``article:<id>``), the page's updates address and
+feed (``live:<id>``), and the sitemaps (the news sitemap's date follows the newest update);
+nothing else. Connected from CoverageConfig.ready().
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from newsdesk.coverage.models import Update
+from newsdesk.pagecache import keys
+from newsdesk.pagecache.services import pages_purge
+
+
+def update_keys(article_id: int) -> list[str]:
+    return [keys.article(article_id), keys.live(article_id), keys.SITEMAPS]
+
+
+def update_changed(sender, instance: Update, **kwargs) -> None:
+    pages_purge(keys=update_keys(instance.article_id))
+
+
+def connect() -> None:
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(update_changed, sender=Update, dispatch_uid=f"pagecache.Update.{name}")
