@@ -14,6 +14,7 @@ urlpatterns = [
     path("audience/", include("newsdesk.audience.urls")),
     path("search/", include("newsdesk.search.urls")),
     path("desk/", include("newsdesk.desk.urls")),
+    path("live/", include("newsdesk.coverage.urls")),
     path("api/v1/", api.urls),
     path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.pages.urls")),

@@ -28,7 +28,7 @@ def pinned_updates(*, article: Article) -> list[Update]:
 
 def update_page(*, article: Article, number: int | str = 1) -> Page:
     """One page of updates, newest first; the first is the live one. Two queries (count, rows);
-    a number past the end or not a number is Http404 from Django's paginator."""
+    a number past the end or not a number raises the paginator's InvalidPage."""
     return Paginator(_updates(article), PER_PAGE).page(number)
 
 

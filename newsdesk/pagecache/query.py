@@ -34,6 +34,7 @@ PARAMETERS: dict[str, Callable[[str], str | None]] = {
     "page": _page_number,  # section, contributor and tag pages (newsroom.pagination)
     "p": _page_number,  # Django's sitemap view
     "cpage": _page_number,  # an article's comments (comments.selectors.comment_page)
+    "upage": _page_number,  # a live article's updates (coverage.reading.page_coverage)
     "corder": _one_of("oldest"),  # "newest" is the default order
     "comment": _one_of("held", "reported"),  # the notice after posting or reporting
 }

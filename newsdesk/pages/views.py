@@ -13,6 +13,7 @@ from newsdesk.audience import selectors as lists
 from newsdesk.comments.forms import CommentForm, started_token
 from newsdesk.comments.policy import comments_open
 from newsdesk.comments.selectors import comment_count, comment_page
+from newsdesk.coverage import reading as coverage
 from newsdesk.desk import previews
 from newsdesk.distribution.share import share_links
 from newsdesk.newsroom import selectors
@@ -59,7 +60,10 @@ def article(request: HttpRequest, year: str, month: str, day: str, slug: str) ->
     response = render(request, "pages/article.html", context)
     if preview:
         return _unlisted(response)
-    return keys.tag(response, keys.article(item.pk), keys.comments(item.pk), *_list_keys(context))
+    live = [keys.live(item.pk)] if item.is_live_coverage else []
+    return keys.tag(
+        response, keys.article(item.pk), keys.comments(item.pk), *live, *_list_keys(context)
+    )
 
 
 def _article_context(request: HttpRequest, item: Article, *, preview: bool, canonical: str) -> dict:
@@ -81,6 +85,12 @@ def _article_context(request: HttpRequest, item: Article, *, preview: bool, cano
         "share_links": share_links(url=absolute, title=item.headline),
         "canonical_url": absolute,
         **lists.page_lists(section=item.section, exclude_id=item.pk),
+        # A live page's updates (docs/coverage.md): four queries, none for other articles.
+        "coverage": (
+            coverage.page_coverage(article=item, number=request.GET.get("upage", "1"))
+            if item.is_live_coverage
+            else None
+        ),
     }
 
 

@@ -92,3 +92,43 @@ def test_a_flush_that_dies_after_its_commit_counts_nothing_twice(store, settings
     assert store.flush() == 0  # the stale entries are trimmed, not applied again
     assert stored(article) == 5
     assert live_view_count(article.pk) == 5
+
+
+def test_one_flush_per_interval_across_processes(store, settings, monkeypatch):
+    """Two stores on one Redis stand for two server processes (or machines): when both find
+    their interval over, the shared lock key lets one of them flush."""
+    settings.NEWSDESK_VIEW_FLUSH_SECONDS = 60
+    other = stores.RedisStore(settings.REDIS_URL, settings.NEWSDESK_REDIS_PREFIX)
+    flushed = []
+    for each in (store, other):
+        monkeypatch.setattr(each, "flush", lambda force, each=each: flushed.append(each))
+        each._last_flush -= 61  # each process's own clock says its interval is over
+    store.client.delete(store.lock_key)
+    store.maybe_flush()
+    other.maybe_flush()
+    assert flushed == [store]
+    store.client.delete(store.lock_key)  # the interval over everywhere: the next one flushes
+    other._last_flush -= 61
+    other.maybe_flush()
+    assert flushed == [store, other]
+
+
+def test_the_flush_command_and_the_dashboard_write_views_through(store, settings, client):
+    from django.core.management import call_command
+
+    from tests.factories import make_user
+
+    settings.NEWSDESK_VIEW_FLUSH_SECONDS = 3600
+    article = ArticleFactory()
+    record(store, [article], readers=3)
+    assert stored(article) == 0
+    call_command("flush_views")
+    assert stored(article) == 3
+    for r in range(4):  # four new readers
+        assert store.record(
+            article_id=article.pk, reader=f"new{r}", address="a", now=timezone.now(), limits=LIMITS
+        )
+    assert stored(article) == 3
+    client.force_login(make_user("dash", superuser=True))
+    assert client.get("/audience/dashboard/").status_code == 200
+    assert stored(article) == 7

@@ -1,6 +1,7 @@
 """An article in a real browser (Debian's Chromium driven by Playwright)."""
 
 import json
+import unicodedata
 import urllib.request
 from urllib.parse import urlsplit
 
@@ -61,3 +62,10 @@ def test_the_comment_counter_counts_code_points(server, page):
     value = box.input_value()
     assert len(value) == 300  # code points, as the server counts
     assert len(value.encode("utf-16-le")) // 2 == 600  # what maxlength would have counted
+    # 300 Hangul syllables typed as decomposed jamo (900 code points) fit: counted after NFC.
+    decomposed = unicodedata.normalize("NFD", "한" * 300)
+    box.fill(decomposed)
+    assert counter.text_content() == "300"
+    assert unicodedata.normalize("NFC", box.input_value()) == "한" * 300
+    box.fill(decomposed + unicodedata.normalize("NFD", "한"))
+    assert counter.text_content() == "300"  # the 301st syllable is stopped

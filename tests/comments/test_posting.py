@@ -323,3 +323,31 @@ def test_only_keyed_hashes_of_the_poster_are_stored_never_the_address(client, ar
             for row in cursor.fetchall():
                 cells = " ".join(str(cell) for cell in row).lower()
                 assert not any(needle in cells for needle in needles), (table, row)
+
+
+def test_the_secret_cookies_go_to_comments_only_and_only_the_tokens_hash_is_stored(client, article):
+    from django.db import connection
+
+    response = post(client, article, "A comment whose secrets stay secret")
+    assert response.status_code == 303
+    comment = Comment.objects.get()
+    poster, token = response.cookies["nd_poster"], response.cookies[f"nd_c{comment.pk}"]
+    # The poster's key and the edit token travel to /comments/ only, never to a page.
+    for secret in (poster, token):
+        assert secret["path"] == "/comments/" and secret["httponly"], secret.output()
+    assert (
+        response.cookies["nd_mine"]["path"] == "/" and not response.cookies["nd_mine"]["httponly"]
+    )
+    assert len(comment.edit_token_hash) == 64 and comment.edit_token_hash != token.value
+    # Neither secret is kept anywhere in the database, in any table.
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                cells = " ".join(str(cell) for cell in row)
+                assert token.value not in cells and poster.value not in cells, (table, row)
+    # And the cookie proves the edit: the same browser edits; one with a wrong token cannot.
+    edit = reverse("comments:edit", args=[comment.pk])
+    assert client.get(edit).status_code == 200
+    client.cookies[f"nd_c{comment.pk}"] = "x" * len(token.value)
+    assert client.get(edit).status_code == 403

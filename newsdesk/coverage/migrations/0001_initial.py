@@ -7,34 +7,104 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('images', '0002_roles'),
-        ('newsroom', '0009_article_live_coverage'),
+        ("images", "0002_roles"),
+        ("newsroom", "0009_article_live_coverage"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Update',
+            name="Update",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='text')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='time')),
-                ('edited_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='edited')),
-                ('pinned', models.BooleanField(default=False, editable=False, verbose_name='key event')),
-                ('correction', models.TextField(blank=True, editable=False, max_length=1000, verbose_name='correction')),
-                ('corrected_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='corrected')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='live_updates', to='newsroom.article', verbose_name='article')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='newsroom.contributor', verbose_name='author')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('image', models.ForeignKey(blank=True, help_text='From the image library; its alt text, credit and rights come with it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='images.image', verbose_name='picture')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="text")),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="time"
+                    ),
+                ),
+                (
+                    "edited_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="edited"
+                    ),
+                ),
+                (
+                    "pinned",
+                    models.BooleanField(default=False, editable=False, verbose_name="key event"),
+                ),
+                (
+                    "correction",
+                    models.TextField(
+                        blank=True, editable=False, max_length=1000, verbose_name="correction"
+                    ),
+                ),
+                (
+                    "corrected_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="corrected"
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="live_updates",
+                        to="newsroom.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="newsroom.contributor",
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="From the image library; its alt text, credit and rights come with it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="images.image",
+                        verbose_name="picture",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-id'],
-                'indexes': [models.Index(fields=['article', '-published_at', '-id'], name='update_article_idx')],
+                "ordering": ["-published_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["article", "-published_at", "-id"], name="update_article_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -35,12 +35,22 @@ def machine_time(value) -> str:
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
+# A running live page in a list (docs/coverage.md): read from the row every list already has.
+LIVE_LABEL = mark_safe('<span class="live-label">LIVE</span> ')  # noqa: S308 - a constant
+
+
+def _live_label(article) -> str:
+    return LIVE_LABEL if article.coverage_running else ""
+
+
 @register.simple_tag
 def story_list(list_id: str, title: str, items) -> str:
     """One of the four lists (Latest Stories, Just In, Popular Now, Must-Reads): the markup
     pages/_list.html wrote, built here because a cold page renders all four (issue 15)."""
     rows = format_html_join(
-        "", '<li><a href="{}">{}</a></li>', ((a.get_absolute_url(), a.headline) for a in items)
+        "",
+        '<li>{}<a href="{}">{}</a></li>',
+        ((_live_label(a), a.get_absolute_url(), a.headline) for a in items),
     )
     return format_html(
         '<section class="story-list" aria-labelledby="list-{}">\n'
