@@ -229,3 +229,30 @@ def test_leaving_with_unsaved_changes_asks_first(server, desk):
     save(page, "Save")
     expect_message(page, "was changed successfully")
     assert asked == ["beforeunload"]
+
+
+def test_words_typed_offline_are_kept_in_the_browser_and_can_be_discarded(server, desk):
+    page = desk.staff("editor")
+    open_story(page, server, "Air base runway resurfaced")
+    address = page.url
+    # The newsroom cannot be reached for autosaves: every one of them fails on the way.
+    page.route("**/desk/**/autosave/", lambda route: route.abort("internetdisconnected"))
+    page.get_by_label("Summary").fill("Fighters return to the runway on 3 June.")
+    status = page.locator(".desk-status")
+    expect(status).to_contain_text("The newsroom cannot be reached: draft kept in this browser")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Leave site?": yes
+    page.goto("about:blank")  # the newsroom never got the words: only this browser has them
+
+    page.unroute("**/desk/**/autosave/")
+    page.goto(address)
+    # The browser's words reach the newsroom on opening and are offered back.
+    offer = page.locator(".desk-offer")
+    expect(offer).to_contain_text("You have unsaved words in this article from")
+    typed = "Fighters return to the runway on 3 June."
+    expect(page.get_by_label("Summary")).not_to_have_value(typed)
+    offer.get_by_role("button", name="Discard them").click()
+    expect(offer).to_have_text("")
+    page.reload()
+    expect(status).to_be_attached()
+    page.wait_for_load_state("networkidle")
+    expect(offer).to_have_text("")  # discarded for good: nothing offered again
