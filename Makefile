@@ -33,6 +33,7 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/newsdesk migrate --noinput
 	$(BIN)/newsdesk load_demo
+	$(BIN)/newsdesk load_demo_live
 	$(BIN)/newsdesk load_demo_views
 	-$(BIN)/newsdesk renditions
 	$(BIN)/newsdesk collectstatic --noinput --verbosity 0

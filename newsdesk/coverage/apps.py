@@ -10,3 +10,10 @@ class CoverageConfig(AppConfig):
         from newsdesk.coverage import signal_handlers
 
         signal_handlers.connect()
+
+        from newsdesk.coverage.admin import article_tool
+        from newsdesk.newsroom.admin.articles import ArticleAdmin
+
+        # The article form is the newsroom's; live coverage adds the link to its desk there
+        # (docs/architecture.md: the higher layer registers itself with the lower).
+        ArticleAdmin.tool_links = [*ArticleAdmin.tool_links, article_tool]

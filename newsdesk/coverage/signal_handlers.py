@@ -1,9 +1,11 @@
 """Purges the pages that show an update when one is posted, edited, pinned or deleted.
 
 Signals are for cache invalidation only (docs/architecture.md). An update changes the live
-page and every list showing that article (``article:<id>``), the page's updates address and
-feed (``live:<id>``), and the sitemaps (the news sitemap's date follows the newest update);
-nothing else. Connected from CoverageConfig.ready().
+page, its updates' polling address and its feed (all three carry ``live:<id>``) and the
+sitemaps (the news sitemap's date follows the newest update). Nothing a list shows changes
+(headline, summary, picture, the LIVE mark), so the pages listing the article stay: purging
+them with every update would re-render most of the site every few seconds during an event
+(docs/coverage.md, "Purges"). Connected from CoverageConfig.ready().
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from newsdesk.pagecache.services import pages_purge
 
 
 def update_keys(article_id: int) -> list[str]:
-    return [keys.article(article_id), keys.live(article_id), keys.SITEMAPS]
+    return [keys.live(article_id), keys.SITEMAPS]
 
 
 def update_changed(sender, instance: Update, **kwargs) -> None:

@@ -1,10 +1,15 @@
-"""RSS 2.0 and Atom feeds of the site, each section, each contributor and each tag.
+"""RSS 2.0 and Atom feeds of the site, each section, each contributor and each tag, and the
+Atom feed of a live page's updates (``LiveUpdatesFeed``).
 
 One ``Feed`` subclass serves the eight kinds: ``ArticleFeed(kind, feed_type)``. Items are the
 latest 50 live articles, with every contributor as an author, the section and tags as
 categories, the lead image as an enclosure, and the last substantive update (a correction is
 one) as the updated date. ``NEWSDESK_FEED_FULL_TEXT`` adds the body as ``content:encoded``
 (RSS) or ``<content>`` (Atom); the description is always the summary.
+
+A live page's feed lists its newest 50 updates, each linking to the update's anchor on the page,
+updated when edited; it is tagged with the article's and its updates' keys (``live:<id>``), so
+every update purges it, and not ``feeds`` (its address is not under /feeds/).
 """
 
 from __future__ import annotations
@@ -16,13 +21,16 @@ import lxml.html
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Model
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from django.utils.html import escape, format_html
 
+from newsdesk.coverage.models import Update
 from newsdesk.distribution import addresses, selectors, structured
 from newsdesk.images import body, markup
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
+from newsdesk.pagecache import keys
 
 DC = "http://purl.org/dc/elements/1.1/"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -153,6 +161,82 @@ class ArticleFeed(Feed):
             "content": absolute_links(body.syndicated(article.body, article.body_images))
             if full_text
             else None,
+        }
+
+
+@dataclass(frozen=True)
+class LivePage:
+    article: Article
+    path: str
+
+
+class LiveUpdatesFeed(Feed):
+    """Atom feed of a live page's updates; 404 unless the article is live and covered.
+    Two queries: the article, its updates."""
+
+    feed_type = NewsAtomFeed
+    language = "en"
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = super().__call__(request, *args, **kwargs)
+        article_id = kwargs["article_id"]
+        return keys.tag(response, keys.live(article_id), keys.article(article_id))
+
+    def get_object(self, request: HttpRequest, article_id: int) -> LivePage:
+        return LivePage(selectors.live_feed_article(article_id=article_id), request.path)
+
+    def items(self, page: LivePage) -> list[Update]:
+        return selectors.live_feed_updates(article=page.article)
+
+    def title(self, page: LivePage) -> str:
+        return f"{page.article.headline}: live updates"
+
+    def subtitle(self, page: LivePage) -> str:
+        return page.article.coverage_summary or structured.description(page.article)
+
+    def link(self, page: LivePage) -> str:
+        return addresses.canonical(page.article)
+
+    def feed_url(self, page: LivePage) -> str:
+        return addresses.absolute(page.path)
+
+    def feed_guid(self, page: LivePage) -> str:
+        return addresses.absolute(page.path)  # the page's address is its article entry's id
+
+    def author_name(self) -> str:
+        return settings.SITE_NAME
+
+    def item_title(self, update: Update) -> str:
+        return structured.update_headline(update)
+
+    def item_description(self, update: Update) -> str:
+        return escape(structured.update_text(update))  # Atom's summary is type="html"
+
+    def item_link(self, update: Update) -> str:
+        return addresses.absolute(update.get_absolute_url())  # the article is the feed's own
+
+    def item_pubdate(self, update: Update) -> datetime:
+        return update.published_at
+
+    def item_updateddate(self, update: Update) -> datetime:
+        return update.edited_at or update.published_at
+
+    def item_enclosures(self, update: Update) -> list[Enclosure]:
+        if update.image is None or not update.image.is_usable():
+            return []
+        rendition = markup.largest_jpeg(update.image)
+        return [Enclosure(addresses.absolute(rendition.url), "0", rendition.mime_type)]
+
+    def item_extra_kwargs(self, update: Update) -> dict:
+        author = update.author
+        content = update.body
+        if update.correction:
+            content += format_html("<p><strong>Correction:</strong> {}</p>", update.correction)
+        return {
+            "authors": [(author.display_name, addresses.absolute(author.get_absolute_url()))]
+            if author is not None
+            else [],
+            "content": absolute_links(content),
         }
 
 

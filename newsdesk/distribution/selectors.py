@@ -8,12 +8,23 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from newsdesk.comments.models import Comment
+from newsdesk.coverage.models import Update
 from newsdesk.images import body
 from newsdesk.images import selectors as images
 from newsdesk.newsroom.models import (
@@ -27,6 +38,7 @@ from newsdesk.newsroom.models import (
 )
 
 FEED_LENGTH = 50
+LIVE_FEED_LENGTH = 50
 NEWS_WINDOW = timedelta(hours=48)
 
 
@@ -67,11 +79,39 @@ def with_body_images(articles: list[Article]) -> list[Article]:
     return articles
 
 
+def live_feed_article(*, article_id: int) -> Article:
+    """A live article whose coverage has started (running or ended), else Http404. One query."""
+    qs = Article.objects.live().filter(coverage_started_at__isnull=False)
+    return get_object_or_404(qs, pk=article_id)
+
+
+def live_feed_updates(*, article: Article) -> list[Update]:
+    """The article's newest LIVE_FEED_LENGTH updates, newest first, with author and picture.
+    One query."""
+    updates = article.live_updates.select_related("image", "author")  # each knows its article
+    return list(updates[:LIVE_FEED_LENGTH])
+
+
+def article_lastmod() -> Func:
+    """An article's last update (last_update), or its newest live update (posted or edited)
+    when later: one correlated subquery on the updates' article index, no query per article."""
+    newest = (
+        Update.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(latest=Max(Coalesce("edited_at", "published_at")))
+        .values("latest")
+    )
+    live = Subquery(newest, output_field=DateTimeField())
+    # Coalesce: SQLite's two-argument MAX() is NULL when either is, PostgreSQL's GREATEST not.
+    return Greatest(last_update(), Coalesce(live, last_update()))
+
+
 def sitemap_articles() -> QuerySet[Article]:
     """Every live article with its ``lastmod``, oldest first so that earlier pages stay stable."""
     return (
         Article.objects.live()
-        .annotate(lastmod=last_update())
+        .annotate(lastmod=article_lastmod())
         .only("slug", "publish_at", "created_at", "substantively_updated_at")
         .order_by("publish_at", "id")
     )
@@ -83,13 +123,18 @@ def news_articles(*, now: datetime | None = None) -> QuerySet[Article]:
     return (
         Article.objects.live(now)
         .filter(publish_at__gte=now - NEWS_WINDOW)
-        .annotate(lastmod=last_update())
+        .annotate(lastmod=article_lastmod())
         .only("slug", "headline", "publish_at", "created_at", "substantively_updated_at")
     )
 
 
 def latest_update(queryset: QuerySet[Article]) -> datetime | None:
     return queryset.aggregate(latest=Max(last_update()))["latest"]
+
+
+def latest_article_update(queryset: QuerySet[Article]) -> datetime | None:
+    """The newest ``article_lastmod`` among the articles: an article sitemap's own date."""
+    return queryset.aggregate(latest=Max(article_lastmod()))["latest"]
 
 
 def _live_articles_lastmod() -> Max:

@@ -1,9 +1,9 @@
 """Sitemaps of live articles, sections, contributors and tags, and the Google News sitemap.
 
 Each subclasses Django's ``Sitemap``; addresses come from SITE_URL rather than the request's
-host (``SiteSitemap``). ``lastmod`` is the last substantive update (a correction is one), else
-the publish time; a section, contributor or tag page is listed while it shows a live article,
-with the newest such ``lastmod``.
+host (``SiteSitemap``). An article's ``lastmod`` is its last substantive update (a correction is
+one), else the publish time, or a live page's newest update when later; a section, contributor
+or tag page is listed while it shows a live article, with the newest such ``lastmod``.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class ArticleSitemap(SiteSitemap):
         return selectors.sitemap_articles()
 
     def get_latest_lastmod(self) -> datetime | None:
-        return selectors.latest_update(Article.objects.live())
+        return selectors.latest_article_update(Article.objects.live())
 
 
 class SectionSitemap(SiteSitemap):
@@ -75,7 +75,7 @@ class NewsSitemap(SiteSitemap):
         return selectors.news_articles()
 
     def get_latest_lastmod(self) -> datetime | None:
-        return selectors.latest_update(selectors.news_articles())
+        return selectors.latest_article_update(selectors.news_articles())
 
 
 SITEMAPS: dict[str, type[Sitemap]] = {

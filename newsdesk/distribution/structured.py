@@ -1,8 +1,8 @@
 """What a page says about itself to search engines and social networks.
 
-JSON-LD (schema.org ``NewsArticle``, ``BreadcrumbList``, ``CollectionPage``, ``ProfilePage``),
-Open Graph and Twitter card tags. Everything here reads data the page's selector already loaded
-(section, bylines, tags, corrections), so it adds no query to the page.
+JSON-LD (schema.org ``NewsArticle``, or ``LiveBlogPosting`` for live coverage, ``BreadcrumbList``,
+``CollectionPage``, ``ProfilePage``), Open Graph and Twitter card tags. Everything here reads data
+the page's view already loaded (section, bylines, tags, corrections, updates): no query.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from newsdesk.coverage.models import Update
 from newsdesk.distribution import addresses
 from newsdesk.images import markup
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
@@ -23,6 +24,8 @@ from newsdesk.newsroom.writing import plain_text
 
 HEADLINE_LIMIT = 110  # Google's limit for a NewsArticle headline
 DESCRIPTION_WORDS = 40
+LIVE_UPDATES = 20  # the newest updates a LiveBlogPosting carries (the page's first page)
+UPDATE_HEADLINE_WORDS = 12
 LANGUAGE = "en"
 OG_LOCALE = "en_US"
 
@@ -70,8 +73,10 @@ def description(article: Article) -> str:
     return Truncator(plain_text(article.body)).words(DESCRIPTION_WORDS)
 
 
-def modified(article: Article) -> datetime:
-    return article.last_updated_at or article.created_at
+def modified(article: Article, live_at: datetime | None = None) -> datetime:
+    """The last substantive update, or ``live_at`` (the newest live update) when later."""
+    own = article.last_updated_at or article.created_at
+    return max(own, live_at) if live_at is not None else own
 
 
 def card(article: Article) -> Card:
@@ -134,7 +139,7 @@ def breadcrumbs(*trail: tuple[str, str]) -> dict:
     }
 
 
-def news_article(article: Article, image: Card) -> dict:
+def news_article(article: Article, image: Card, live_at: datetime | None = None) -> dict:
     url = addresses.canonical(article)
     data = {
         "@context": "https://schema.org",
@@ -152,7 +157,7 @@ def news_article(article: Article, image: Card) -> dict:
             }
         ],
         "datePublished": iso(article.publish_at or article.created_at),
-        "dateModified": iso(modified(article)),
+        "dateModified": iso(modified(article, live_at)),
         "author": [person(b.contributor) for b in article.bylines.all()] or [publisher()],
         "publisher": publisher(),
         "articleSection": article.section.name,
@@ -169,10 +174,77 @@ def news_article(article: Article, image: Card) -> dict:
     return data
 
 
-def article_graph(article: Article, image: Card) -> list[dict]:
+def update_text(update: Update) -> str:
+    return plain_text(update.body).strip()
+
+
+def update_headline(update: Update) -> str:
+    """An update's first words: updates have no headline of their own."""
+    words = Truncator(update_text(update)).words(UPDATE_HEADLINE_WORDS)
+    return Truncator(words).chars(HEADLINE_LIMIT)
+
+
+def blog_posting(update: Update, page_url: str) -> dict:
+    """One update as a ``BlogPosting``; its ``url`` is the update's anchor on the live page."""
+    data = {
+        "@type": "BlogPosting",
+        "headline": update_headline(update),
+        "articleBody": update_text(update),
+        "url": f"{page_url}#{update.anchor}",
+        "datePublished": iso(update.published_at),
+        "author": person(update.author) if update.author is not None else publisher(),
+    }
+    if update.edited_at is not None:
+        data["dateModified"] = iso(update.edited_at)
+    if update.image is not None and update.image.is_usable():
+        rendition = markup.largest_jpeg(update.image)
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": addresses.absolute(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "caption": update.image.alt_text,
+        }
+    if update.correction:
+        data["correction"] = {
+            "@type": "CorrectionComment",
+            "text": update.correction,
+            "datePublished": iso(update.corrected_at or update.published_at),
+        }
+    return data
+
+
+def live_blog_posting(
+    article: Article, image: Card, updates: list[Update], live_at: datetime | None
+) -> dict:
+    """The article as a ``LiveBlogPosting`` (an Article subtype, so it keeps every NewsArticle
+    field) with its coverage times and ``updates`` (newest first, at most LIVE_UPDATES)."""
+    data = news_article(article, image, live_at)
+    data["@type"] = "LiveBlogPosting"
+    data["coverageStartTime"] = iso(article.coverage_started_at)
+    if article.coverage_ended_at is not None:
+        data["coverageEndTime"] = iso(article.coverage_ended_at)
+    page_url = addresses.canonical(article)
+    data["liveBlogUpdate"] = [blog_posting(u, page_url) for u in updates[:LIVE_UPDATES]]
+    return data
+
+
+def article_graph(
+    article: Article,
+    image: Card,
+    updates: list[Update] | None = None,
+    live_at: datetime | None = None,
+) -> list[dict]:
+    """NewsArticle (LiveBlogPosting with ``updates`` on live coverage) and breadcrumbs;
+    ``live_at`` is the newest update's time, the page's dateModified when later."""
     section_url = addresses.absolute(article.section.get_absolute_url())
+    main = (
+        live_blog_posting(article, image, updates or [], live_at)
+        if article.is_live_coverage
+        else news_article(article, image, live_at)
+    )
     return [
-        news_article(article, image),
+        main,
         breadcrumbs(
             (article.section.name, section_url),
             (headline(article), addresses.canonical(article)),
@@ -180,7 +252,9 @@ def article_graph(article: Article, image: Card) -> list[dict]:
     ]
 
 
-def article_open_graph(article: Article, image: Card) -> list[tuple[str, str]]:
+def article_open_graph(
+    article: Article, image: Card, live_at: datetime | None = None
+) -> list[tuple[str, str]]:
     """Open Graph ``property`` / ``content`` pairs, in the order the protocol lists them."""
     title = article.headline
     pairs = [
@@ -196,7 +270,7 @@ def article_open_graph(article: Article, image: Card) -> list[tuple[str, str]]:
         ("og:image:height", str(image.height)),
         ("og:image:alt", image.alt),
         ("article:published_time", iso(article.publish_at or article.created_at)),
-        ("article:modified_time", iso(modified(article))),
+        ("article:modified_time", iso(modified(article, live_at))),
         ("article:section", article.section.name),
     ]
     pairs += [("article:tag", t.name) for t in article.tags.all()]

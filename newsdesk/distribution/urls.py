@@ -3,7 +3,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from newsdesk.distribution import views
-from newsdesk.distribution.feeds import ArticleFeed, NewsAtomFeed, NewsRssFeed
+from newsdesk.distribution.feeds import ArticleFeed, LiveUpdatesFeed, NewsAtomFeed, NewsRssFeed
 from newsdesk.distribution.sitemaps import NEWS, SITEMAPS
 
 app_name = "distribution"
@@ -36,3 +36,8 @@ for kind in ("section", "contributor", "tag"):
             f"feeds/{kind}/<slug:slug>/atom/", ArticleFeed(kind, NewsAtomFeed), name=f"{kind}-atom"
         ),
     ]
+# A live page's updates (docs/coverage.md); under live/ beside the coverage app's own addresses,
+# not under feeds/, so the site-wide feeds key does not purge it with every article.
+urlpatterns.append(
+    path("live/<int:article_id>/feed/", LiveUpdatesFeed(), name="live-feed"),
+)

@@ -169,6 +169,33 @@ def test_the_live_page_is_purged_by_an_update(
     assert reply.cache == "MISS" and b"Second wave." in reply.body
 
 
+def test_an_update_purges_the_live_page_its_poll_feed_and_sitemaps_and_nothing_else(
+    through_the_page_cache, editor, live, django_capture_on_commit_callbacks
+):
+    """docs/coverage.md, "Purges": the pages listing the article show nothing an update
+    changes, so they stay; what an update changes is gone from the cache at its commit."""
+    from tests.pagecache.conftest import call
+
+    other = ArticleFactory(section=live.section, contributors=[make_contributor()])
+    changed = [
+        live.get_absolute_url(),
+        poll_url(live),
+        reverse("distribution:live-feed", args=[live.pk]),
+        "/sitemap-news.xml",
+    ]
+    kept = ["/", other.get_absolute_url(), live.section.get_absolute_url()]
+    for url in changed + kept:
+        assert call(url).status == 200, url
+        assert call(url).cache == "HIT", url
+    assert live.headline in call("/").body.decode()  # the home page lists the live article
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_post(article=live, user=editor, body="<p>Third wave.</p>")
+    assert {url: call(url).cache for url in changed + kept} == {
+        **dict.fromkeys(changed, "MISS"),
+        **dict.fromkeys(kept, "HIT"),
+    }
+
+
 # The article page -----------------------------------------------------------------------
 
 

@@ -1,16 +1,21 @@
 """Template tags for the head of reader pages and the share panel.
 
 They take what the page's view already loaded and add no query: the article page's selector
-prefetches bylines, tags and corrections, the listing pages pass the object they show.
+prefetches bylines, tags and corrections, its view puts a live page's updates in the context as
+``coverage``, the listing pages pass the object they show.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django import template
 from django.conf import settings
 from django.core.paginator import Page
 from django.urls import reverse
 
+from newsdesk.coverage import selectors as coverage_selectors
+from newsdesk.coverage.models import Update
 from newsdesk.distribution import addresses, structured
 from newsdesk.distribution.share import share_links
 from newsdesk.newsroom.models import Article, Contributor, Section, Tag
@@ -25,17 +30,49 @@ LISTINGS = {
 }
 
 
-@register.inclusion_tag("distribution/_article_meta.html")
-def article_meta(article: Article) -> dict:
-    """Description, canonical link, Open Graph, Twitter card and JSON-LD of an article page."""
+@register.inclusion_tag("distribution/_article_meta.html", takes_context=True)
+def article_meta(context: template.Context, article: Article) -> dict:
+    """Description, canonical link, Open Graph, Twitter card and JSON-LD of an article page;
+    on live coverage the LiveBlogPosting and the updates' feed, from the context's ``coverage``
+    (two queries only when a view left it out)."""
     image = structured.card(article)
+    updates, live_at = _live_updates(context, article)
+    feeds = _feeds("section", article.section.name, article.section.slug)
+    if article.is_live_coverage and article.is_live():  # a preview's feed would be a 404
+        feeds.insert(0, _live_feed(article))
     return {
         "description": structured.description(article),
         "canonical": addresses.canonical(article),
-        "open_graph": structured.article_open_graph(article, image),
+        "open_graph": structured.article_open_graph(article, image, live_at),
         "twitter": structured.twitter_card(article, image),
-        "graph": [structured.json_ld(d) for d in structured.article_graph(article, image)],
-        "feeds": _feeds("section", article.section.name, article.section.slug),
+        "graph": [
+            structured.json_ld(d)
+            for d in structured.article_graph(article, image, updates, live_at)
+        ],
+        "feeds": feeds,
+    }
+
+
+def _live_updates(
+    context: template.Context, article: Article
+) -> tuple[list[Update], datetime | None]:
+    """The newest updates and the page's modified time from the view's ``coverage``."""
+    if not article.is_live_coverage:
+        return [], None
+    coverage = context.get("coverage")
+    if coverage is None:  # a page whose view does not show the updates (an old preview)
+        updates = coverage_selectors.latest_updates(article=article)
+        updated_at = coverage_selectors.last_update_at(article=article)
+        return updates, coverage_selectors.modified_at(article=article, updated_at=updated_at)
+    page: Page | None = coverage.get("page")
+    return list(page.object_list) if page is not None else [], coverage.get("modified_at")
+
+
+def _live_feed(article: Article) -> dict:
+    return {
+        "type": "application/atom+xml",
+        "title": f"{article.headline}: live updates (Atom)",
+        "href": reverse("distribution:live-feed", kwargs={"article_id": article.pk}),
     }
 
 

@@ -267,6 +267,10 @@ class ArticleAdmin(VersionAdmin):
     after_save: list[Callable[..., None]] = []
     RESTORE = "restore"  # ?restore=autosave on the form's address brings the words back
 
+    # Set by higher apps (CoverageConfig.ready: the live desk): links among the form's tools,
+    # each (request, article) -> (label, address), or None for no link for this person.
+    tool_links: list[Callable[..., tuple[str, str] | None]] = []
+
     # Set by the distribution app (DistributionConfig.ready): how the article will look in a
     # search result and on a share card (article -> distribution.appearance.Appearance).
     appearance: Callable[[Article], Any] | None = None
@@ -322,6 +326,9 @@ class ArticleAdmin(VersionAdmin):
             # The page itself, in a new tab: its preview before it is live (docs/desk.md).
             response.context_data["page_is_live"] = live
             response.context_data["page_url"] = obj.get_absolute_url()
+            response.context_data["tool_links"] = [
+                link for hook in self.tool_links if (link := hook(request, obj)) is not None
+            ]
         return response
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
