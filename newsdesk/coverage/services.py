@@ -99,11 +99,14 @@ def update_post(
     article = Article.objects.select_for_update().get(pk=article.pk)
     if not article.coverage_running:
         raise CoverageState("Start the live coverage before posting updates.")
+    own = _contributor_of(user)
+    if author is not None and author != own and not rules.can_run(user):
+        raise NotAllowed("You may post updates under your own name only.")
     update = Update(
         article=article,
         body=clean_body(body),
-        image=image,
-        author=author or _contributor_of(user),
+        image=_usable(image),
+        author=author or own,
         created_by=user if user.pk else None,
     )
     if pinned:
@@ -111,6 +114,13 @@ def update_post(
         update.pinned = True
     update.save()
     return update
+
+
+def _usable(image: Image | None) -> Image | None:
+    """The picture if readers may be shown it now (its rights not expired)."""
+    if image is not None and not image.is_usable():
+        raise UpdateRejected("That picture's rights have expired: choose another.")
+    return image
 
 
 def _contributor_of(user: User) -> Contributor | None:
@@ -131,7 +141,7 @@ def update_edit(*, update: Update, user: User, body: str, image: Image | None = 
     if not rules.can_change(user, update):
         raise NotAllowed("You may change only your own updates.")
     update.body = clean_body(body)
-    update.image = image
+    update.image = _usable(image) if image != update.image else image
     update.edited_at = timezone.now()
     update.save(update_fields=["body", "image", "edited_at"])
     return update
@@ -139,7 +149,10 @@ def update_edit(*, update: Update, user: User, body: str, image: Image | None = 
 
 @transaction.atomic
 def update_pin(*, update: Update, user: User, pinned: bool) -> Update:
-    """Pins an update among the key events on top (three at most), or unpins it."""
+    """Pins an update among the key events on top (three at most), or unpins it. The
+    article's row is locked, so two editors pinning at once cannot make it four."""
+    Article.objects.select_for_update().filter(pk=update.article_id).first()
+    update.refresh_from_db(fields=["pinned"])
     if pinned and not update.pinned:
         _check_pin(user=user, article=update.article, exclude_id=update.pk)
     elif not rules.can_run(user):

@@ -5,7 +5,8 @@ and sends them to a CDN in the ``Surrogate-Key`` header. The vocabulary:
 
 ``article:<id>``      the article's content (its own page, and every page listing it)
 ``comments:<id>``     the article's reader comments (its own page only)
-``live:<id>``         a live article's updates: their polling address and feed (docs/coverage.md)
+``live:<id>``         a live article's page, its updates' polling address and feed
+                      (docs/coverage.md)
 ``section:<id>``, ``contributor:<id>``, ``tag:<id>``   that page's list of articles
 ``home``              the home page
 ``list:just-in``      pages showing Just In (a newly published or withdrawn article changes it)

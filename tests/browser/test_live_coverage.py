@@ -8,6 +8,7 @@ so their purge reaches the server's page cache as an editor's would.
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -86,7 +87,15 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium(server):
+def twin(server):
+    """A second server process over the same database (and Redis): another node."""
+    other = server.twin().start()
+    yield other
+    other.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium(server, twin):
     with chromium_browser() as browser:
         yield browser
 
@@ -147,3 +156,33 @@ def test_an_updates_own_address_scrolls_to_it(server, page):
     page.goto("about:blank")
     page.goto(address)  # a new load of the address, as from a shared link
     expect(page.locator(f"#update-{old}")).to_be_in_viewport()
+
+
+def test_an_update_posted_in_the_newsroom_on_one_server_shows_on_the_other(
+    server, twin, page, chromium
+):
+    """The issue's test: the editor types in the live desk on one server process; the reader's
+    page, open on the other, shows it and announces it within the 10 s poll, with no reload."""
+    page.goto(twin.url + server.seeded["url"])
+    announcer = page.locator("[data-live-announcer]")
+    context = chromium.new_context(user_agent=DESKTOP_UA, viewport={"width": 1366, "height": 768})
+    desk = context.new_page()
+    desk.goto(server.url + "/admin/login/")
+    desk.get_by_label("Username").fill("eddie")
+    desk.get_by_label("Password").fill("irrelevant-pass-9")
+    with desk.expect_navigation():
+        desk.get_by_role("button", name="Log in").click()
+    desk.goto(f"{server.url}/admin/coverage/update/live/{server.article_ids[0]}/")
+    desk.locator('.field-body .ProseMirror[contenteditable="true"]').click()
+    text = "Coast guard ships escort a damaged fishing boat into port."
+    desk.keyboard.type(text)
+    with desk.expect_navigation():
+        desk.get_by_role("button", name="Post update").click()
+    expect(desk.locator("ul.messagelist")).to_contain_text("Update posted at")
+    posted_at = time.monotonic()
+    context.close()
+
+    shown = page.locator("[data-live-stream] > .live-update").first
+    expect(shown).to_contain_text(text, timeout=POLL_WAIT)
+    assert time.monotonic() - posted_at <= POLL_WAIT / 1000
+    expect(announcer).to_have_text(f"New update: {text}")

@@ -78,3 +78,27 @@ def test_an_edit_is_marked_and_a_correction_kept(editor, live):
     services.update_correct(update=update, user=editor, text="An earlier version said two.")
     update.refresh_from_db()
     assert update.edited_at and update.correction == "An earlier version said two."
+
+
+def test_a_contributor_posts_under_their_own_name_only(editor, writer_user):
+    mine = make_contributor(user=writer_user)
+    other = make_contributor()
+    article = ArticleFactory(contributors=[mine, other])
+    services.coverage_start(article=article, user=editor)
+    with pytest.raises(NotAllowed):
+        services.update_post(article=article, user=writer_user, body="<p>x</p>", author=other)
+    by_editor = services.update_post(article=article, user=editor, body="<p>y</p>", author=other)
+    assert by_editor.author == other
+
+
+def test_a_picture_whose_rights_expired_is_refused(editor, live):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_image
+
+    expired = make_image(rights_expire_at=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(UpdateRejected):
+        services.update_post(article=live, user=editor, body="<p>z</p>", image=expired)
+    assert not Update.objects.exists()
