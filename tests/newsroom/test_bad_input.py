@@ -59,3 +59,11 @@ def test_wrong_date_for_a_real_slug_redirects_to_the_canonical_address(client, a
 
 def test_post_to_a_page_is_refused_cleanly(client, article):
     assert client.post(article.get_absolute_url()).status_code == 405
+
+
+@pytest.mark.parametrize("tail", ["history/", "history/1/", "revisions/compare/"])
+@pytest.mark.parametrize("object_id", ["abc", "1e3", "99999999999999999999"])
+def test_history_and_revision_addresses_of_no_article_are_a_404(client, editor, object_id, tail):
+    client.force_login(editor)
+    response = client.get(f"/admin/newsroom/article/{object_id}/{tail}")
+    assert response.status_code == 404

@@ -7,7 +7,9 @@ from django.test import RequestFactory, override_settings
 
 from newsdesk.audience import errors as audience_errors
 from newsdesk.comments import errors as comment_errors
+from newsdesk.coverage import errors as coverage_errors
 from newsdesk.desk import errors as desk_errors
+from newsdesk.newsroom import errors as newsroom_errors
 from newsdesk.site import errors
 from newsdesk.site.errors import NewsdeskError, error_response, wsgi_error
 
@@ -33,6 +35,59 @@ VOCABULARY = [
         "There are no unsaved words of theirs to take over: they may have saved already.",
     ),
     (desk_errors.StillHere, (), 409, None, "They have the article open now: ask them first."),
+    (
+        newsroom_errors.NoSuchRevision,
+        (),
+        404,
+        None,
+        "There is no such revision of this article.",
+    ),
+    (
+        newsroom_errors.NotADraft,
+        (),
+        400,
+        None,
+        "Only a draft revision of a live story can be published from here.",
+    ),
+    (
+        newsroom_errors.NotLive,
+        (),
+        400,
+        None,
+        "Only a live story keeps draft revisions: use Save.",
+    ),
+    (
+        newsroom_errors.DraftOutdated,
+        (),
+        409,
+        None,
+        "Not published: the story was saved after this draft was made, so publishing it would "
+        "undo that save. Nothing was changed; compare the two, bring the draft's words into the "
+        "form and save.",
+    ),
+    (coverage_errors.NotAllowed, (), 403, None, "You may not do that to this live coverage."),
+    (coverage_errors.NoSuchUpdate, (), 404, None, "There is no such live coverage or update."),
+    (
+        coverage_errors.UpdateRejected,
+        (),
+        400,
+        None,
+        "That update could not be posted: it is empty or too long.",
+    ),
+    (
+        coverage_errors.TooManyPinned,
+        (),
+        409,
+        None,
+        "Three key events are pinned already: unpin one first.",
+    ),
+    (
+        coverage_errors.CoverageState,
+        (),
+        409,
+        None,
+        "The live coverage is not in a state that allows that.",
+    ),
     (
         errors.BadContentLength,
         (),

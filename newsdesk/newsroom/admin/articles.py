@@ -12,7 +12,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -20,8 +20,8 @@ from reversion.models import Version
 
 from newsdesk.images import body as body_pictures
 from newsdesk.images.markup import square
-from newsdesk.newsroom import conflicts, history, rules, services
-from newsdesk.newsroom.admin import workflow
+from newsdesk.newsroom import conflicts, drafts, history, rules, services
+from newsdesk.newsroom.admin import revisions, workflow
 from newsdesk.newsroom.admin.aids import writing_aids
 from newsdesk.newsroom.models import (
     Article,
@@ -98,6 +98,8 @@ class ArticleForm(forms.ModelForm):
     # Off for a restore or recovery from History: the stored row is the old version then, and
     # bringing it back is the point (ArticleAdmin.get_form).
     check_conflicts = True
+    # On for "Save as draft revision": only a live story keeps drafts (newsroom/drafts.py).
+    drafting = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,6 +110,8 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.drafting and not (self.instance.pk and self.instance.is_live()):
+            raise ValidationError(drafts.NotLive.message, code="not_live")
         base = cleaned.get("base_version")
         if not self.instance.pk or base is None or not self.check_conflicts:
             return cleaned
@@ -145,6 +149,19 @@ class ArticleForm(forms.ModelForm):
                 "The rights to this image have expired: choose another from the library."
             )
         return image
+
+
+class NotInDraft:
+    """A formset of the article form under "Save as draft revision": a draft keeps the story's
+    own fields, so changed rows (bylines, corrections, notes, links) are refused, kept typed."""
+
+    def clean(self):
+        super().clean()
+        if self.has_changed():
+            raise ValidationError(
+                "A draft revision keeps the story's own fields only: save these rows with Save, "
+                "or undo them to keep a draft."
+            )
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -188,6 +205,8 @@ class ArticleAdmin(VersionAdmin):
     # newsroom's own rule (writing.slug_follows_headline), on the change form too.
     autocomplete_fields = ["tags", "lead_image"]
     change_form_template = "admin/newsroom/article/change_form.html"
+    # History with its comparisons and drafts' links (admin/revisions.py).
+    object_history_template = "admin/newsroom/article/object_history.html"
     readonly_fields = [
         "state",
         "substantively_updated_at",
@@ -362,7 +381,33 @@ class ArticleAdmin(VersionAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         if hasattr(request, KEPT_ON_RESTORE):
             return type(form.__name__, (form,), {"check_conflicts": False})
+        if workflow.drafting(request):
+            return type(form.__name__, (form,), {"drafting": True})
         return form
+
+    # Save as draft revision (newsroom/drafts.py): the form's own fields become a revision of
+    # their own; the row readers see, its inline rows and its tags are not written.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if workflow.drafting(request):
+            # Not inside VersionAdmin's revision: the draft is one of its own, made at once.
+            return admin.ModelAdmin.change_view(self, request, object_id, form_url, extra_context)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if workflow.drafting(request):
+                formset = type(formset.__name__, (NotInDraft, formset), {})
+            yield formset, inline
+
+    def log_change(self, request, obj, message):
+        if workflow.drafting(request):
+            message = f"{drafts.DRAFT} kept: {self._changes(request)}"
+        return super().log_change(request, obj, message)
+
+    @staticmethod
+    def _changes(request) -> str:
+        return getattr(request, "_newsdesk_draft_changes", "")
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -371,6 +416,9 @@ class ArticleAdmin(VersionAdmin):
         return fields
 
     def save_model(self, request, obj, form, change):
+        if workflow.drafting(request):
+            request._newsdesk_draft = self._keep_draft(request, obj, form)
+            return
         request._newsdesk_publish_at_changed = "publish_at" in form.changed_data
         # A restore or recovery brings back the words; the workflow stays as it stands.
         for name, value in getattr(request, KEPT_ON_RESTORE, {}).items():
@@ -389,7 +437,27 @@ class ArticleAdmin(VersionAdmin):
         )
 
     def response_change(self, request, obj):
+        if version := getattr(request, "_newsdesk_draft", None):
+            self.message_user(request, workflow.draft_kept(version, obj), messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:newsroom_article_change", args=[obj.pk]))
         return self._workflow_after_save(request, obj) or super().response_change(request, obj)
+
+    def _keep_draft(self, request, obj: Article, form) -> Version:
+        skipped = {"base_version", "base_digest", "substantive_update"}
+        labels = [str(form.fields[name].label) for name in form.changed_data if name not in skipped]
+        changes = f"Changed {', '.join(labels)}." if labels else "No changes."
+        request._newsdesk_draft_changes = changes
+        version = drafts.draft_keep(
+            article=obj,
+            tags=form.cleaned_data.get("tags", []),
+            user=request.user,
+            substantive_update=form.cleaned_data.get("substantive_update", False),
+            changes=changes,
+        )
+        # The words are kept in the revision: the autosave is spent as by a save.
+        for hook in self.after_save:
+            hook(request, obj, added=False)
+        return version
 
     def _workflow_after_save(self, request, obj: Article):
         """A workflow button on the form (or a publish time set ahead, which schedules): the
@@ -409,6 +477,11 @@ class ArticleAdmin(VersionAdmin):
         return HttpResponseRedirect(reverse("admin:newsroom_article_changelist"))
 
     def save_related(self, request, form, formsets, change):
+        if workflow.drafting(request):
+            # A draft writes no tags and no inline rows (NotInDraft refused changed ones).
+            for formset in formsets:
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
         super().save_related(request, form, formsets, change)
         # A contributor's new piece carries their own byline unless they named others.
         own = getattr(request.user, "contributor", None)
@@ -447,7 +520,10 @@ class ArticleAdmin(VersionAdmin):
         """The article as stored now, if this user may change it; else 404 or 403."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        article = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        pk = unquote(object_id)
+        if not (pk.isascii() and pk.isdigit() and len(pk) <= 9):  # "abc" was a 500 here
+            raise Http404("No such article.")
+        article = self.get_queryset(request).filter(pk=pk).first()
         if article is None:
             raise Http404("No such article.")
         if not self.has_change_permission(request, article):
@@ -455,8 +531,35 @@ class ArticleAdmin(VersionAdmin):
         return article
 
     def history_view(self, request, object_id, extra_context=None):
-        self._stored_article(request, object_id)
-        return super().history_view(request, object_id, extra_context)
+        article = self._stored_article(request, object_id)
+        context = {"revision_rows": revisions.history_rows(article), **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def get_urls(self):
+        own = [
+            path(
+                "<path:object_id>/revisions/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="newsroom_article_compare",
+            ),
+            path(
+                "<path:object_id>/revisions/<str:version_id>/publish/",
+                self.admin_site.admin_view(self.publish_draft_view),
+                name="newsroom_article_revision_publish",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def compare_view(self, request, object_id):
+        if not (object_id.isascii() and object_id.isdigit() and len(object_id) < 10):
+            raise Http404("No such article.")
+        return revisions.compare_view(self, request, self._stored_article(request, object_id))
+
+    def publish_draft_view(self, request, object_id, version_id):
+        if not (object_id.isascii() and object_id.isdigit() and len(object_id) < 10):
+            raise Http404("No such article.")
+        article = self._stored_article(request, object_id)
+        return revisions.publish_view(self, request, article, version_id)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         article = self._stored_article(request, object_id)

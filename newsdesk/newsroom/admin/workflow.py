@@ -9,12 +9,15 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from newsdesk.newsroom import history, rules, services
 from newsdesk.newsroom.models import Article
 
 FIELD = "_workflow"  # the name of every workflow button; its value is the step
+DRAFT = "draft"  # the step that keeps a live story's edits as a draft revision (drafts.py)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,15 @@ def buttons(user, article: Article | None) -> list[Step]:
             Step("return", "Send back to draft", "Saves, then returns it to its writer."),
         ]
     elif status == Article.Status.PUBLISHED and editor:
+        if article.is_live():
+            steps.append(
+                Step(
+                    DRAFT,
+                    "Save as draft revision",
+                    "Keeps your changes as a revision to preview and publish later; readers "
+                    "still see the published text.",
+                )
+            )
         label = "Cancel the schedule" if article.is_scheduled else "Unpublish"
         steps.append(Step("unpublish", label, "Saves, then takes it off the site."))
     elif status == Article.Status.UNPUBLISHED and editor:
@@ -56,6 +68,25 @@ def requested(request: HttpRequest) -> str | None:
     """The step a workflow button asked for, or None (the service checks who may take it)."""
     step = request.POST.get(FIELD)
     return step if step in {"submit", "publish", "unpublish", "return"} else None
+
+
+def drafting(request: HttpRequest) -> bool:
+    """The form was sent with "Save as draft revision" (drafts.draft_keep decides whether)."""
+    return request.method == "POST" and request.POST.get(FIELD) == DRAFT
+
+
+def draft_kept(version, article: Article) -> str:
+    """What the editor is told after a draft revision, with its preview and its publishing."""
+    preview = reverse("newsroom:revision-preview", args=[version.pk])
+    publish = reverse("admin:newsroom_article_revision_publish", args=[article.pk, version.pk])
+    return format_html(
+        "Draft revision kept at {}: readers still see the published text. "
+        '<a href="{}" target="_blank" rel="noopener" class="draft-preview">Preview the draft</a>'
+        ' or <a href="{}" class="draft-publish">compare and publish it</a>.',
+        history.when(version.revision.date_created),
+        preview,
+        publish,
+    )
 
 
 SERVICES = {

@@ -140,6 +140,9 @@ left_open = article("left-open", "Air base runway resurfaced", air, "in_review")
 to_move = article(
     "to-be-renamed", "Howitzer order delayed", land, "published", hours_ago=5
 )
+to_redraft = article(
+    "to-be-redrafted", "Engineers test floating bridge", land, "published", hours_ago=7
+)
 # Ten days old: outside the week that Popular Now and Must-Reads' own fill look at, so only a
 # pin can put it on the Must-Reads list.
 to_pin = article("to-be-pinned", "Why the radar upgrade matters", air, "published", hours_ago=240)
