@@ -20,6 +20,7 @@ from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 from reversion.models import Version
 
+from newsdesk.newsroom.history import DRAFT_REVISION
 from newsdesk.newsroom.models import Article
 from newsdesk.newsroom.services import sanitize_body
 
@@ -122,7 +123,10 @@ def resolve(*, stored: Article, base_digest: str, cleaned: dict, labels: dict) -
     which of the colleague's changes can go into the form. One query (who saved last).
     Without a digest (a form from before this existed) every difference is shown as both."""
     base = _read_digest(base_digest)
-    latest = Version.objects.get_for_object(stored).select_related("revision__user").first()
+    saves = Version.objects.get_for_object(stored).exclude(
+        revision__comment__startswith=DRAFT_REVISION  # kept for later, not saved
+    )
+    latest = saves.select_related("revision__user").first()
     user = latest.revision.user if latest is not None else None
     conflict = Conflict(
         by=(user.get_full_name() or user.get_username()) if user else "A colleague",

@@ -29,7 +29,7 @@ from newsdesk.newsroom.models import Article, Section, Tag
 from newsdesk.newsroom.rules import can_edit, can_publish
 from newsdesk.newsroom.services import article_save, sanitize_body
 
-DRAFT = "Draft revision"
+DRAFT = history.DRAFT_REVISION
 SUBSTANTIVE = " (a substantive update)"
 # The form's own fields: what a draft keeps and what publishing it applies.
 FIELDS = [

@@ -12,6 +12,10 @@ from django.utils.formats import date_format
 
 from newsdesk.newsroom.models import Article
 
+# How a draft revision of a live story begins its revision comment (newsroom/drafts.py): such a
+# revision is kept, not saved, so "who saved last" passes over it (newsroom/conflicts.py).
+DRAFT_REVISION = "Draft revision"
+
 
 def when(moment) -> str:
     """A moment as the newsroom reads it: "8 Dec 2026, 06:00 KST"."""

@@ -78,6 +78,21 @@ def test_the_poll_says_when_coverage_ended_with_its_summary(client, editor, live
     assert (data["running"], data["summary"]) == (False, "Ceasefire <agreed>.")
 
 
+def test_polls_count_no_views_and_the_page_counts_once_per_reader(client, editor, live):
+    """Issue 22: the view count counts the page once per reader, not once per poll."""
+    from newsdesk.audience.selectors import live_view_count
+
+    post(live, editor, 2)
+    for _ in range(5):
+        poll(client, live)
+    assert live_view_count(live.pk) == 0
+    beacon = {"HTTP_ORIGIN": "http://testserver", "HTTP_USER_AGENT": "Mozilla/5.0 Firefox/133.0"}
+    for _ in range(2):  # the page loaded twice by one reader: one view
+        client.post(reverse("audience:beacon"), {"article": live.pk}, **beacon)
+        poll(client, live)
+    assert live_view_count(live.pk) == 1
+
+
 def test_the_poll_is_tagged_for_the_page_cache(client, editor, live):
     response = client.get(poll_url(live))
     assert response["Surrogate-Key"].split() == [f"live:{live.pk}", f"article:{live.pk}"]

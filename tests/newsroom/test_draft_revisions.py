@@ -282,3 +282,25 @@ def test_compare_is_for_staff_who_may_see_the_article(client, editor_client, liv
     assert client.get(url).status_code in (403, 404)
     client.logout()
     assert client.get(url).status_code == 302  # the admin's login
+
+
+def test_a_conflict_names_who_saved_last_not_who_kept_a_draft(client, live):
+    """A draft revision is kept, not saved: a refused save names the colleague who saved."""
+    from django.test import Client
+
+    saver, drafter, late = (make_user(n, role="Editor") for n in ("sam", "dora", "lee"))
+    stale = Client()
+    stale.force_login(late)
+    page = stale.get(change_url(live))
+    stale_data = form_data(page.content.decode(), "form#article_form")  # opened first
+    client.force_login(saver)
+    saved = form_data(client.get(change_url(live)).content.decode(), "form#article_form")
+    saved["summary"] = ["Sam's new summary."]
+    assert client.post(change_url(live), saved).status_code == 302
+    client.force_login(drafter)
+    assert keep_draft(client, live, headline=NEW).status_code == 200
+    stale_data["summary"] = ["Lee's summary, from the older form."]
+    refused = stale.post(change_url(live), stale_data)
+    assert refused.status_code == 200
+    heading = parse(refused).select_one(".edit-conflict h2").get_text()
+    assert "sam saved this article at" in heading, heading
