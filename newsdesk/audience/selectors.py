@@ -349,12 +349,11 @@ def _shared_lists(section: Section | None) -> SharedLists | None:
 
 
 def _still_current(kept: KeptLists, seconds: float) -> bool:
-    """Younger than ``seconds``, and no scheduled story has come live since they were read
-    (the moment the page cache last looked up for this purge clock: pagecache.expiry)."""
-    now = time.time()
-    scheduled = expiry.known_change(kept.stamp)
-    return now - kept.read_at < seconds and not (
-        scheduled is not None and kept.read_at < scheduled <= now
+    """Younger than ``seconds``, and no self-made change (a scheduled story's time, a pin's
+    expiry) has come since they were read: pagecache.expiry remembers the moments it found,
+    the passed one too, so a later lookup of the next one cannot hide it."""
+    return time.time() - kept.read_at < seconds and not expiry.changed_since(
+        kept.stamp, kept.read_at
     )
 
 

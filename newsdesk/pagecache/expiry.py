@@ -20,7 +20,9 @@ from newsdesk.site.db import tidy_connections
 Source = Callable[[], float | None]  # a moment in time.time() seconds, or None
 
 _sources: dict[str, Source] = {}
-_known: BoundedCache[str, tuple[float | None]] = BoundedCache(
+# Per purge clock: (the next moment found, the latest moment already passed). The passed one
+# is kept so that a reader of older data still learns of it after the next one is found.
+_known: BoundedCache[str, tuple[float | None, float | None]] = BoundedCache(
     "pagecache.next_change", max_entries=4
 )
 
@@ -30,11 +32,12 @@ def register(name: str, source: Source) -> None:
     _sources[name] = source
 
 
-def known_change(stamp: str) -> float | None:
-    """The moment next_change last found under this purge clock, even if it has passed;
-    None if none was found or none asked yet. No query: for reads inside a request."""
+def changed_since(stamp: str, since: float) -> bool:
+    """Whether a self-made change known under this purge clock came after ``since`` and by
+    now (a pin's expiry, a scheduled story's time). No query: for reads inside a request."""
     kept = _known.get(stamp)
-    return kept[0] if kept is not None else None
+    now = time.time()
+    return kept is not None and any(m is not None and since < m <= now for m in kept)
 
 
 def next_change(stamp: str | None) -> float | None:
@@ -50,7 +53,8 @@ def next_change(stamp: str | None) -> float | None:
         tidy_connections()
     moment = min(moments, default=None)
     if stamp is not None:
-        _known.set(stamp, (moment,))
+        earlier = kept or (None, None)
+        _known.set(stamp, (moment, earlier[0] if earlier[0] is not None else earlier[1]))
     return moment
 
 

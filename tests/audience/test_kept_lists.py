@@ -259,3 +259,38 @@ def test_an_article_page_that_misses_the_cache_reads_7_queries_instead_of_13(
     selectors.forget_kept_lists()
     assert queries(articles[2]) == 13  # reads the section's lists, and keeps them
     assert queries(articles[3]) == 7
+
+
+def test_a_passed_pin_expiry_is_not_hidden_by_a_later_lookup_of_the_next_change(
+    land, django_capture_on_commit_callbacks
+):
+    """Seen in CI: the page cache asked for the next self-made change after a pin's expiry
+    (and found a scheduled story's time), and the kept lists, which compared their age with
+    the latest known moment only, kept the expired pin on every page they served."""
+    import time_machine
+
+    from newsdesk.pagecache import expiry
+
+    section, _articles = land
+    now = timezone.now()
+    old = ArticleFactory(
+        section=section, headline="Old pinned", publish_at=now - timedelta(days=10)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        MustRead.objects.create(article=old, position=0, expires_at=now + timedelta(seconds=2))
+        ArticleFactory(
+            section=section, headline="Scheduled", publish_at=now + timedelta(seconds=30)
+        )
+    with time_machine.travel(now, tick=False):
+        assert (
+            ids(selectors.page_lists(section=section, exclude_id=None))["must_reads"][0] == old.pk
+        )
+        stamp = selectors._kept[section.pk].stamp
+        assert expiry.next_change(stamp) == pytest.approx((now + timedelta(seconds=2)).timestamp())
+    with time_machine.travel(now + timedelta(seconds=5), tick=False):
+        # The page cache's lookup comes first and finds the scheduled story's time...
+        assert expiry.next_change(stamp) == pytest.approx((now + timedelta(seconds=30)).timestamp())
+        # ...and the lists, kept 5 s of their 10, are read again all the same.
+        assert (
+            old.pk not in ids(selectors.page_lists(section=section, exclude_id=None))["must_reads"]
+        )
