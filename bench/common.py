@@ -25,6 +25,29 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 BACKPRESSURE = os.environ.get("BENCH_BACKPRESSURE", "16")
 
 
+# Python run as the server (Server.python): a "Bench" section of 30 published stories by one
+# writer, and an editor "bench-editor"; leaves `section`, `writer` and `editor` defined, so a
+# benchmark appends its own lines (bench/publish_bench.py, bench/live_bench.py).
+SEED_NEWSROOM = """
+import json
+import django; django.setup()
+from datetime import timedelta
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from newsdesk.newsroom.models import Article, Byline, Section
+from newsdesk.newsroom.services import contributor_create
+section = Section.objects.create(name="Bench", slug="bench")
+writer = contributor_create(display_name="Bench Writer", slug="bench-writer")
+for i in range(30):
+    a = Article.objects.create(headline=f"Older story {i}", slug=f"older-{i}", section=section,
+        summary="A summary.", body="<p>" + "Paragraph of text. " * 80 + "</p>",
+        status="published", publish_at=timezone.now() - timedelta(hours=i + 1))
+    Byline.objects.create(article=a, contributor=writer)
+editor = User.objects.create_user("bench-editor", is_staff=True)
+editor.groups.add(Group.objects.get(name="Editor"))
+"""
+
+
 def need(tool: str, package: str) -> None:
     if shutil.which(tool) is None:
         sys.exit(f"{tool} is missing: apt-get install {package}")

@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import BIN, Server, need, save_result  # noqa: E402
+from bench.common import BIN, SEED_NEWSROOM, Server, need, save_result  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 POLLS = HERE / "polls.lua"
@@ -44,24 +44,10 @@ POLL_CONNECTIONS = 12  # under the 16 a granian worker takes on at once (--backp
 # the whole machine, and any other load would then show as latency).
 READER_GAP_MS = 20
 
-SEED = """
-import json
-import django; django.setup()
-from datetime import timedelta
-from django.contrib.auth.models import Group, User
-from django.utils import timezone
+SEED = (
+    SEED_NEWSROOM
+    + """
 from newsdesk.coverage import services as coverage
-from newsdesk.newsroom.models import Article, Byline, Section
-from newsdesk.newsroom.services import contributor_create
-section = Section.objects.create(name="Bench", slug="bench")
-writer = contributor_create(display_name="Bench Writer", slug="bench-writer")
-for i in range(30):
-    a = Article.objects.create(headline=f"Older story {i}", slug=f"older-{i}", section=section,
-        summary="A summary.", body="<p>" + "Paragraph of text. " * 80 + "</p>",
-        status="published", publish_at=timezone.now() - timedelta(hours=i + 1))
-    Byline.objects.create(article=a, contributor=writer)
-editor = User.objects.create_user("bench-editor", is_staff=True)
-editor.groups.add(Group.objects.get(name="Editor"))
 live = Article.objects.create(headline="Drone incursion: live", slug="live-bench",
     section=section, summary="Updates as they come.", body="<p>What we know.</p>",
     status="published", publish_at=timezone.now() - timedelta(minutes=30))
@@ -74,6 +60,7 @@ other = Article.objects.get(slug="older-0")
 print(json.dumps({"id": live.pk, "path": live.get_absolute_url(),
                   "other": other.get_absolute_url()}))
 """
+)
 
 EDITOR = """
 import sys, time

@@ -46,28 +46,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BACKPRESSURE, BIN, Server, free_port, need, save_result  # noqa: E402
+from common import BACKPRESSURE, BIN, SEED_NEWSROOM, Server, free_port, need, save_result  # noqa: E402
 
 TIMEOUT = 15.0
 
-SEED = """
-import django; django.setup()
-from datetime import timedelta
-from django.contrib.auth.models import Group, User
-from django.utils import timezone
-from newsdesk.newsroom.models import Article, Byline, Section
-from newsdesk.newsroom.services import contributor_create
-section = Section.objects.create(name="Bench", slug="bench")
-writer = contributor_create(display_name="Bench Writer", slug="bench-writer")
-for i in range(30):
-    a = Article.objects.create(headline=f"Older story {i}", slug=f"older-{i}", section=section,
-        summary="A summary.", body="<p>" + "Paragraph of text. " * 80 + "</p>",
-        status="published", publish_at=timezone.now() - timedelta(hours=i + 1))
-    Byline.objects.create(article=a, contributor=writer)
-editor = User.objects.create_user("bench-editor", is_staff=True)
-editor.groups.add(Group.objects.get(name="Editor"))
+SEED = (
+    SEED_NEWSROOM
+    + """
 print(section.get_absolute_url())
 """
+)
 
 EDITOR = """
 import json, sys, time

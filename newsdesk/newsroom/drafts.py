@@ -25,25 +25,14 @@ from newsdesk.images import selectors as images
 from newsdesk.images.models import Image
 from newsdesk.newsroom import history
 from newsdesk.newsroom.errors import DraftOutdated, NoSuchRevision, NotADraft, NotLive
-from newsdesk.newsroom.models import Article, Section, Tag
+from newsdesk.newsroom.models import FORM_FIELDS, Article, Section, Tag
 from newsdesk.newsroom.rules import can_edit, can_publish
 from newsdesk.newsroom.services import article_save, sanitize_body
 
 DRAFT = history.DRAFT_REVISION
 SUBSTANTIVE = " (a substantive update)"
 # The form's own fields: what a draft keeps and what publishing it applies.
-FIELDS = [
-    "headline",
-    "slug",
-    "section",
-    "summary",
-    "body",
-    "tags",
-    "lead_image",
-    "lead_image_caption",
-    "publish_at",
-    "comments_open",
-]
+FIELDS = FORM_FIELDS
 _FOREIGN = {"section": Section, "lead_image": Image}
 
 

@@ -28,5 +28,3 @@ class DraftOutdated(Conflict):
         "undo that save. Nothing was changed; compare the two, bring the draft's words into the "
         "form and save."
     )
-
-

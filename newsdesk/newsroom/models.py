@@ -206,6 +206,22 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+# The article form's own fields (newsroom.admin's ArticleForm): what an editor edits, and what a
+# draft revision of a live story keeps and applies (newsroom/drafts.py).
+FORM_FIELDS = [
+    "headline",
+    "slug",
+    "section",
+    "summary",
+    "body",
+    "tags",
+    "lead_image",
+    "lead_image_caption",
+    "publish_at",
+    "comments_open",
+]
+
+
 # What a teaser needs of its lead image (markup.picture, Image.is_usable): read in the same
 # query as the article. ImageField reads its dimension fields on load, so they come too.
 LISTED_IMAGE_FIELDS = [

@@ -24,6 +24,7 @@ from newsdesk.newsroom import conflicts, drafts, history, rules, services
 from newsdesk.newsroom.admin import revisions, workflow
 from newsdesk.newsroom.admin.aids import writing_aids
 from newsdesk.newsroom.models import (
+    FORM_FIELDS,
     Article,
     Byline,
     Correction,
@@ -82,18 +83,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "headline",
-            "slug",
-            "section",
-            "summary",
-            "body",
-            "tags",
-            "lead_image",
-            "lead_image_caption",
-            "publish_at",
-            "comments_open",
-        ]
+        fields = FORM_FIELDS
 
     # Off for a restore or recovery from History: the stored row is the old version then, and
     # bringing it back is the point (ArticleAdmin.get_form).
