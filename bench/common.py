@@ -213,12 +213,15 @@ def wrk(
     connections: int = 64,
     threads: int = 2,
     script: Path | None = None,
+    args: tuple[str, ...] = (),
 ) -> dict[str, float]:
-    """One wrk run: requests per second and latency percentiles (ms)."""
+    """One wrk run: requests per second and latency percentiles (ms); ``args`` go to the
+    script (bench/polls.lua takes the pause between a connection's requests, in ms)."""
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
         cmd += ["-s", str(script)]
-    out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
+    tail = ["--", *args] if args else []
+    out = subprocess.run([*cmd, url, *tail], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     requests = int(re.search(r"(\d+) requests in", out).group(1))

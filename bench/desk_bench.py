@@ -2,6 +2,7 @@
 (issue 19's benchmark).
 
     .venv/bin/python bench/desk_bench.py [--editors 50] [--seconds 10] [--runs 3] [--postgres]
+        [--reader-gap MS]
 
 Newsdesk under granian with 2 workers, as `make run` serves it, on a fresh database with the
 demo newsroom loaded (SQLite; ``--postgres`` PostgreSQL + Redis). Each simulated editor is a
@@ -13,7 +14,11 @@ session cookie and CSRF header. Two editors share each article, so every beat fi
 colleague. Starts are spread over the first 5 s, as people do not open the form in step.
 
 Readers: wrk (-t2 -c16) on a published article page, as cookie-less readers get it (the page
-cache at its default). **Reference, same run**: the same wrk with no editor at work. The two
+cache at its default), at full speed, or with ``--reader-gap MS`` each connection pausing that
+long between pages (bench/polls.lua): a load the server can take with room to spare, where full
+speed keeps both workers busy and every autosave waits in their queue behind readers. The
+full-speed rate of the warm-up is reported beside, so the load is a stated share of it.
+**Reference, same run**: the same wrk with no editor at work. The two
 alternate ``--runs`` times, so a slow patch of the shared machine falls on both. Reported: the
 readers' p99 and requests per second with and without the editors (goal: p99 unchanged within
 noise), and each desk request's latency as the editor's client measured it (goal: autosave p95
@@ -129,17 +134,22 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
 
 
-def measure(server: Server, editors: int, seconds: int, runs: int) -> dict:
+def measure(server: Server, editors: int, seconds: int, runs: int, gap: int = 0) -> dict:
     seeded = json.loads(
         server.python(SEED.format(editors=editors, pairs=max(1, editors // 2)))
         .strip()
         .splitlines()[-1]
     )
     reader = server.url + seeded["reader"]
-    wrk(reader, seconds=2, connections=16)  # warm-up: the page cache holds it
+    capacity = wrk(reader, seconds=2, connections=16)  # warm-up: the page cache holds it
+    # Full speed (gap 0) keeps both workers busy, so an autosave waits in their queue; with a
+    # gap, each reader connection pauses between pages: a load below what the server can take.
+    readers = {"connections": 16}
+    if gap:
+        readers.update(script=ROOT / "bench" / "polls.lua", args=(str(gap),))
     alone, busy, log = [], [], []
     for _ in range(runs):
-        alone.append(wrk(reader, seconds=seconds, connections=16))
+        alone.append(wrk(reader, seconds=seconds, **readers))
         stop = threading.Event()
         crowd = [
             Editor(server.port, session, 5 * i / editors, stop, log)
@@ -148,7 +158,7 @@ def measure(server: Server, editors: int, seconds: int, runs: int) -> dict:
         for editor in crowd:
             editor.start()
         time.sleep(5)  # every editor has started
-        busy.append(wrk(reader, seconds=seconds, connections=16))
+        busy.append(wrk(reader, seconds=seconds, **readers))
         stop.set()
         for editor in crowd:
             editor.join()
@@ -164,6 +174,8 @@ def measure(server: Server, editors: int, seconds: int, runs: int) -> dict:
         }
     return {
         "editors": editors,
+        "reader_gap_ms": gap,
+        "reader_capacity_rps": capacity["rps"],
         "readers_alone": alone,
         "readers_with_editors": busy,
         "reader_p99_alone_ms": median_of(alone, "p99_ms"),
@@ -180,6 +192,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL + Redis")
+    parser.add_argument("--reader-gap", type=int, default=0, help="ms between a reader's pages")
     args = parser.parse_args()
     need("wrk", "wrk")
     server = Server(postgres=args.postgres, redis=args.postgres)
@@ -187,7 +200,7 @@ def main() -> None:
         server.prepare()
         server.manage("load_demo")
         server.start()
-        result = measure(server, args.editors, args.seconds, args.runs)
+        result = measure(server, args.editors, args.seconds, args.runs, args.reader_gap)
     finally:
         server.stop()
     result["config"] = "PostgreSQL + Redis" if args.postgres else "SQLite"
@@ -195,7 +208,9 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     (out / "desk.json").write_text(json.dumps(result, indent=2))
     print(
-        f"{result['config']}, {args.editors} editors, {args.runs} x {args.seconds} s each way\n"
+        f"{result['config']}, {args.editors} editors, {args.runs} x {args.seconds} s each way, "
+        f"readers' gap {args.reader_gap} ms (full speed: {result['reader_capacity_rps']:.0f} "
+        "req/s)\n"
         f"readers alone:        p99 {result['reader_p99_alone_ms']:.1f} ms, "
         f"{result['reader_rps_alone']:.0f} req/s (runs: "
         + ", ".join(f"{r['p99_ms']:.1f}" for r in result["readers_alone"])
