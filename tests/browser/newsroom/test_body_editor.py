@@ -183,6 +183,9 @@ def test_the_block_type_menus_arrow_is_drawn(server, desk):
 def test_a_contributor_makes_a_new_tag_while_writing(server, desk):
     pk = draft(server, "new-tag", "<p>Words about engineers.</p>")
     page = open_form(desk, server, pk)
+    # The admin's "+" opens a popup only once its script has bound the link (jQuery's ready,
+    # which also draws the tags' select2 box): clicked before, it is a plain link (seen once).
+    expect(page.locator(".field-tags .select2-selection")).to_be_visible()
     with page.expect_popup() as opened:
         page.locator("#add_id_tags").click()
     popup = opened.value
