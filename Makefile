@@ -38,11 +38,15 @@ demo: install
 	-$(BIN)/newsdesk renditions
 	$(BIN)/newsdesk collectstatic --noinput --verbosity 0
 
+# The web server (granian) and the job worker (huey), started and stopped together by honcho
+# from the Procfile; Ctrl-C stops both.
 run: demo
 	@echo "Newsdesk is serving on http://$(HOST):$(PORT)/  (newsroom admin: http://$(HOST):$(PORT)/admin/)"
 	@$(BIN)/newsdesk demo_logins
-	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" exec $(BIN)/granian --interface wsgi --host $(HOST) --port $(PORT) --workers $(WORKERS) \
-		--backpressure $(BACKPRESSURE) --no-ws --log-level warning newsdesk.wsgi:application
+	@echo "Mail (confirmations, newsletters) goes to data/outbox/ unless EMAIL_HOST is set (docs/newsletters.md)."
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" NEWSDESK_HOST=$(HOST) NEWSDESK_PORT=$(PORT) \
+		NEWSDESK_WEB_WORKERS=$(WORKERS) NEWSDESK_BACKPRESSURE=$(BACKPRESSURE) \
+		exec $(BIN)/honcho -f Procfile start
 
 # ruff, then the import contracts in pyproject.toml (one dependency direction between apps).
 lint: install-dev

@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", include("newsdesk.search.urls")),
     path("desk/", include("newsdesk.desk.urls")),
     path("live/", include("newsdesk.coverage.urls")),
+    path("newsletters/", include("newsdesk.newsletters.urls")),
     path("api/v1/", api.urls),
     path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.pages.urls")),

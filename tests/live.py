@@ -68,6 +68,7 @@ class LiveServer:
             # suite's other process) would otherwise move, emptying its page cache.
             "NEWSDESK_REDIS_PREFIX": own,
             "NEWSDESK_CACHE_PREFIX": own,
+            "NEWSDESK_JOB_QUEUE": own,  # its own job queue in a shared Redis
             "NEWSDESK_VIEW_FLUSH_SECONDS": "0.5",
             "NEWSDESK_PROXY_COUNT": "1",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -165,6 +166,27 @@ class LiveServer:
             "the live server did not start: " + (self.tmp / "server.log").read_text()
         )
 
+    def start_worker(self) -> subprocess.Popen:
+        """The job worker (`newsdesk run_huey`, as `make run` starts it) on this server's
+        database and queue; stopped by close(), killed by kill_worker()."""
+        worker = subprocess.Popen(
+            [str(VENV_BIN / "newsdesk"), "run_huey", "--workers", "2", "--quiet"],
+            env=self.env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.tmp / "worker.log", "ab"),
+        )
+        self.workers = [*getattr(self, "workers", []), worker]
+        return worker
+
+    def kill_worker(self) -> None:
+        """kill -9 of every job worker."""
+        for worker in getattr(self, "workers", []):
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGKILL)
+                worker.wait(timeout=10)
+        self.workers = []
+
     def kill(self) -> None:
         """kill -9 of the whole server: granian's main process and its workers."""
         if self.process and self.process.poll() is None:
@@ -197,6 +219,14 @@ class LiveServer:
         return self._run(str(VENV_BIN / "newsdesk"), *args)
 
     def close(self) -> None:
+        for worker in getattr(self, "workers", []):
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGTERM)
+                try:
+                    worker.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(worker.pid, signal.SIGKILL)
+        self.workers = []
         self.stop()
         if settings.REDIS_URL:
             import redis
@@ -205,6 +235,8 @@ class LiveServer:
             # Its counters (prefix:) and its caches (prefix:, prefix-pages:, ...).
             for key in client.scan_iter(match=f"{self.env['NEWSDESK_REDIS_PREFIX']}*"):
                 client.delete(key)
+            for key in client.scan_iter(match=f"huey.*{self.env['NEWSDESK_JOB_QUEUE']}*"):
+                client.delete(key)  # its job queue
         if self.pg_name:
             self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 

@@ -31,7 +31,7 @@ class Duplicate(Conflict):
 
 
 class NoOrigin(Forbidden):
-    """A browser that sent neither Origin nor a valid CSRF token (comments.origin)."""
+    """A browser that sent neither Origin nor a valid CSRF token (site.origin)."""
 
     code = "no_origin"
     message = (

@@ -13,11 +13,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsdesk.comments import origin, services
+from newsdesk.comments import services
 from newsdesk.comments.errors import InvalidComment, NoOrigin, StaleForm
 from newsdesk.comments.forms import CommentForm, EditForm, started_token
 from newsdesk.comments.models import Comment
 from newsdesk.newsroom.models import Article
+from newsdesk.site import origin
 from newsdesk.site.errors import NewsdeskError, error_response
 from newsdesk.site.http import client_ip
 
@@ -113,7 +114,7 @@ def _submitted(request: HttpRequest, form: CommentForm) -> dict[str, Any] | None
     return None if check == "bot" else form.cleaned_data
 
 
-@csrf_exempt  # checked by origin.check, which works on cached pages (see comments.origin)
+@csrf_exempt  # checked by origin.check, which works on cached pages (see site.origin)
 @require_http_methods(["GET", "POST"])
 def post(request: HttpRequest, article_id: int, parent_id: int | None = None) -> HttpResponse:
     article = get_object_or_404(Article.objects.live().select_related("section"), pk=article_id)

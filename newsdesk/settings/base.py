@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "newsdesk.search",
     "newsdesk.desk",
     "newsdesk.coverage",
+    "newsdesk.newsletters",
     "newsdesk.pagecache",
     "newsdesk.pages",
     "django.contrib.sitemaps",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "newsdesk.security",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +309,43 @@ NEWSDESK_LIST_CACHE_SECONDS = float(env.text("NEWSDESK_LIST_CACHE_SECONDS", "10"
 # Distribution: feeds carry the summary, or also the full body; URLs per article sitemap page.
 NEWSDESK_FEED_FULL_TEXT = env.flag("NEWSDESK_FEED_FULL_TEXT", False)
 NEWSDESK_SITEMAP_PAGE_SIZE = 5000
+
+# Background jobs (docs/jobs.md): huey, on a SQLite file of the data folder by default (no
+# server), on Redis when REDIS_URL is set. `newsdesk run_huey` is the worker; `make run` starts it.
+HUEY = env.job_queue(DATA_DIR / "jobs.sqlite3", REDIS_URL)
+
+# Mail (docs/newsletters.md): SMTP when EMAIL_HOST is set, else files in the data folder's
+# outbox (the demo's mail, to read without a mail server). EMAIL_BACKEND picks another backend,
+# such as one of django-anymail's providers.
+EMAIL_HOST = env.text("EMAIL_HOST")
+EMAIL_PORT = env.count("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Newsdesk Defense <newsletters@localhost>")
+EMAIL_BACKEND = env.text("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = DATA_DIR / "outbox"
+# Newsletters: the morning briefing's time in the newsroom's time zone (TIME_ZONE), how long
+# before it the draft is composed for editors to change, the sending rate (messages a second),
+# and the address that takes mailed unsubscribe requests (List-Unsubscribe's mailto).
+NEWSDESK_BRIEFING_TIME = env.text("NEWSDESK_BRIEFING_TIME", "06:30")
+NEWSDESK_BRIEFING_DRAFT_MINUTES = env.count("NEWSDESK_BRIEFING_DRAFT_MINUTES", 60)
+NEWSDESK_NEWSLETTER_RATE = env.count("NEWSDESK_NEWSLETTER_RATE", 50)
+NEWSDESK_NEWSLETTER_BATCH = 500
+# A letter's sender silent this long has died: the rest of its letter is picked up again.
+NEWSDESK_SEND_STALLED_SECONDS = env.count("NEWSDESK_SEND_STALLED_SECONDS", 60)
+NEWSDESK_UNSUBSCRIBE_MAILTO = env.text("NEWSDESK_UNSUBSCRIBE_MAILTO")
+# Confirmation mails one address may be sent a day, and sign-ups one network may make an hour.
+NEWSDESK_SUBSCRIBE_MAILS_PER_ADDRESS = 3
+NEWSDESK_SUBSCRIBE_PER_NETWORK_PER_HOUR = 20
+NEWSDESK_OPEN_TRACKING = env.flag("NEWSDESK_OPEN_TRACKING", False)
+NEWSDESK_SIGNUP_MIN_SECONDS = 2  # a sign-up sent sooner after the form was drawn is a bot's
 
 LOGGING = {
     "version": 1,

@@ -85,6 +85,30 @@ def redis_url() -> str:
     return text("REDIS_URL")
 
 
+def job_queue(sqlite_file: Path, redis: str) -> dict:
+    """settings.HUEY: a SQLite file of the data folder, or Redis when REDIS_URL is set.
+
+    NEWSDESK_JOB_WORKERS threads run jobs in each worker process; NEWSDESK_JOBS_IMMEDIATE runs
+    every job inside the call that queues it (the in-process tests).
+    """
+    config: dict = {
+        "name": text("NEWSDESK_JOB_QUEUE", "newsdesk"),
+        "immediate": flag("NEWSDESK_JOBS_IMMEDIATE", False),
+        "utc": True,
+        "consumer": {
+            "workers": count("NEWSDESK_JOB_WORKERS", 2),
+            "worker_type": "thread",
+            "periodic": True,
+            "check_worker_health": True,
+        },
+    }
+    if redis:
+        config.update(huey_class="huey.RedisHuey", url=redis)
+    else:
+        config.update(huey_class="huey.SqliteHuey", filename=str(sqlite_file), fsync=True)
+    return config
+
+
 def site_url(default: str = "http://127.0.0.1:8000") -> str:
     url = text("SITE_URL", default).rstrip("/")
     parts = urlsplit(url)

@@ -37,3 +37,6 @@ NEWSDESK_VIEW_ARTICLE_CACHE_SECONDS = 0
 # Lists read fresh on every render, as tests change them without purges; the tests of the kept
 # lists turn it on (tests/audience/test_kept_lists.py).
 NEWSDESK_LIST_CACHE_SECONDS = 0
+# Jobs run inside the call that queues them (huey's immediate mode); the tests of the worker
+# itself start a real one (tests/newsletters/test_worker.py).
+HUEY = {**HUEY, "immediate": True}  # noqa: F405

@@ -492,3 +492,49 @@ def test_the_checks_catch_what_they_look_for(server):
     with pytest.raises(AssertionError):
         check(server, Answer(200, [], b""))
     check(server, Answer(200, html, b"<p>You searched for &lt;x-hostile&gt;</p>"))
+
+
+def _signup_started() -> str:
+    from newsdesk.newsletters.forms import STARTED_SALT
+
+    return signing.dumps(int(time.time()) - 30, salt=STARTED_SALT)
+
+
+newsletter_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        "email": st.one_of(form_value(), st.just("reader@example.org")),
+        "lists": st.one_of(form_value(), st.sampled_from(["briefing", "alerts", "digest:x"])),
+        "website": form_value(),
+        "started": st.one_of(odd_text, st.just("fresh")),
+        "List-Unsubscribe": st.just("One-Click"),
+    },
+)
+
+
+@hostile_settings
+@given(
+    token=st.one_of(segment, st.just("MQ:1xaacp:forged"), st.integers().map(str)),
+    method=st.sampled_from(["POST", "POST", "GET", "HEAD", "PUT"]),
+    fields=newsletter_fields,
+    origin=st.one_of(st.none(), origins),
+    sent=headers(),
+    raw=st.one_of(st.none(), st.none(), st.none(), bodies),
+)
+def test_newsletter_endpoints(server, site, token, method, fields, origin, sent, raw):
+    """Signing up, confirming, preferences, one-click unsubscribe and the archive."""
+    data = {k: (_signup_started() if v == "fresh" else v) for k, v in fields.items()}
+    environ = dict(sent)
+    if origin is not None:
+        environ["HTTP_ORIGIN"] = origin
+    body = raw if raw is not None else form_body(data)
+    for path in (
+        "/newsletters/",
+        "/newsletters/signup/",
+        f"/newsletters/confirm/{token}/",
+        f"/newsletters/preferences/{token}/",
+        f"/newsletters/unsubscribe/{token}/",
+        f"/newsletters/{token}/",
+    ):
+        answer = server(path, method=method, body=body, environ=environ)
+        check(server, answer, (method, path, repr(data)[:200], environ))
