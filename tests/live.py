@@ -8,6 +8,7 @@ under their own prefix) when the suite runs with DATABASE_URL and REDIS_URL.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -235,8 +236,11 @@ class LiveServer:
             # Its counters (prefix:) and its caches (prefix:, prefix-pages:, ...).
             for key in client.scan_iter(match=f"{self.env['NEWSDESK_REDIS_PREFIX']}*"):
                 client.delete(key)
-            for key in client.scan_iter(match=f"huey.*{self.env['NEWSDESK_JOB_QUEUE']}*"):
-                client.delete(key)  # its job queue
+            # Its job queue: huey names its keys after the queue name with only its letters
+            # and digits kept.
+            queue = re.sub(r"[^A-Za-z0-9_]", "", self.env["NEWSDESK_JOB_QUEUE"])
+            for key in client.scan_iter(match=f"huey.*{queue}*"):
+                client.delete(key)
         if self.pg_name:
             self._pg(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 

@@ -56,6 +56,7 @@ ROLE_MODELS = {
         "images.image",
         "images.imagetag",
         "imports.redirect",
+        "newsletters.letter",
         "desk.note",
     },
     "contributor": {

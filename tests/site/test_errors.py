@@ -9,6 +9,7 @@ from newsdesk.audience import errors as audience_errors
 from newsdesk.comments import errors as comment_errors
 from newsdesk.coverage import errors as coverage_errors
 from newsdesk.desk import errors as desk_errors
+from newsdesk.newsletters import errors as newsletter_errors
 from newsdesk.newsroom import errors as newsroom_errors
 from newsdesk.site import errors
 from newsdesk.site.errors import NewsdeskError, error_response, wsgi_error
@@ -161,6 +162,64 @@ VOCABULARY = [
         503,
         "30",
         "View counting is paused for a moment; the view was not counted.",
+    ),
+    (
+        newsletter_errors.ExpiredLink,
+        (),
+        400,
+        None,
+        "This confirmation link has expired (links last three days). "
+        "Please sign up again and use the new link.",
+    ),
+    (
+        newsletter_errors.BadLink,
+        (),
+        400,
+        None,
+        "This link is not valid. Please copy the whole link from the mail.",
+    ),
+    (
+        newsletter_errors.SignupRefused,
+        (),
+        403,
+        None,
+        "We could not take this sign-up. Please fill in the form on our page again.",
+    ),
+    (
+        newsletter_errors.TooManySignups,
+        (None, 3600),
+        429,
+        "3600",
+        "Too many sign-ups from here just now. Please try again later.",
+    ),
+    (
+        newsletter_errors.AlertAlreadySent,
+        (),
+        409,
+        None,
+        "A breaking alert was already sent for this story; a story gets one alert.",
+    ),
+    (
+        newsletter_errors.NotAlertable,
+        (),
+        409,
+        None,
+        "Only a published story that readers can see may be sent as a breaking alert.",
+    ),
+    (
+        newsletter_errors.LetterClosed,
+        (),
+        409,
+        None,
+        "This letter has already gone out (or was cancelled); it can no longer change.",
+    ),
+    (newsletter_errors.NoSuchLetter, (), 404, None, "There is no such newsletter."),
+    (
+        newsletter_errors.NotAnEditor,
+        (),
+        403,
+        None,
+        "Only editors send newsletters and alerts.",
     ),
 ]
 
