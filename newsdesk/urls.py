@@ -17,6 +17,8 @@ urlpatterns = [
     path("live/", include("newsdesk.coverage.urls")),
     path("newsletters/", include("newsdesk.newsletters.urls")),
     path("api/v1/", api.urls),
+    # django-anymail's webhooks (bounces, complaints), only with their secret set.
+    *([path("anymail/", include("anymail.urls"))] if settings.ANYMAIL["WEBHOOK_SECRET"] else []),
     path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.pages.urls")),
 ]

@@ -7,6 +7,10 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self) -> None:
+        from newsdesk.newsletters import signal_handlers
+
+        signal_handlers.connect()
+
         from newsdesk.newsletters.admin import article_tool
         from newsdesk.newsroom.admin.articles import ArticleAdmin
 

@@ -35,11 +35,13 @@ def deliver(letter_id: int) -> str:
 
 @db_periodic_task(crontab(minute="*"))
 def tick() -> None:
-    """Every minute: compose today's briefing when its time nears, start what is due, and pick
+    """Every minute: compose today's briefing (and on Saturdays the digests) when its time
+    nears, start what is due, and pick
     up the sends whose worker died."""
     from newsdesk.newsletters import services
 
     services.briefing_compose()
+    services.digests_compose()
     services.letters_start_due()
     services.sends_recover()
 

@@ -345,6 +345,9 @@ NEWSDESK_UNSUBSCRIBE_MAILTO = env.text("NEWSDESK_UNSUBSCRIBE_MAILTO")
 NEWSDESK_SUBSCRIBE_MAILS_PER_ADDRESS = 3
 NEWSDESK_SUBSCRIBE_PER_NETWORK_PER_HOUR = 20
 NEWSDESK_OPEN_TRACKING = env.flag("NEWSDESK_OPEN_TRACKING", False)
+# django-anymail's tracking webhooks (/anymail/<provider>/tracking/), which suppress addresses
+# that bounce or complain, answer only with this "user:password" set (HTTP basic auth).
+ANYMAIL = {"WEBHOOK_SECRET": env.text("ANYMAIL_WEBHOOK_SECRET")}
 NEWSDESK_SIGNUP_MIN_SECONDS = 2  # a sign-up sent sooner after the form was drawn is a bot's
 
 LOGGING = {

@@ -40,3 +40,5 @@ NEWSDESK_LIST_CACHE_SECONDS = 0
 # Jobs run inside the call that queues them (huey's immediate mode); the tests of the worker
 # itself start a real one (tests/newsletters/test_worker.py).
 HUEY = {**HUEY, "immediate": True}  # noqa: F405
+# The mail provider's webhooks are on, with a test secret (tests/newsletters/test_bounces.py).
+ANYMAIL = {"WEBHOOK_SECRET": "newsdesk-test:webhook-secret"}
