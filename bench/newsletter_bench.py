@@ -4,7 +4,7 @@ site's p99 while it sends (goal: unchanged within noise).
 
     .venv/bin/python bench/newsletter_bench.py [--subscribers 100000] [--setup sqlite|postgres|both]
         [--seconds 10] [--reference-runs 3] [--reader-connections 4] [--reader-gap 20]
-        [--stall 60]
+        [--stall 60] [--rate 0] [--nice 10]
 
 Each setup on a fresh database: **sqlite** (the default: SQLite, the job queue in a SQLite file
 of the data folder) and **postgres** (PostgreSQL + Redis, the job queue in Redis, its own queue
@@ -15,7 +15,8 @@ name and cache prefix so nothing else on a shared Redis takes its jobs). For eac
    keeps a message), so its CPU is outside this process.
 2. Newsdesk under granian with 2 workers and the page cache on, as `make run` serves it
    (bench/common.py), mail going to that SMTP server, NEWSDESK_NEWSLETTER_RATE=1000000 (no
-   throttle: the raw rate). Seeded with bench/common.py's newsroom (30 stories) and
+   throttle: the raw rate) or ``--rate`` (50 is the default a newsroom gets: the readers' p99
+   under the send as configured). Seeded with bench/common.py's newsroom (30 stories) and
    ``--subscribers`` confirmed subscribers of the "briefing" list (bulk inserts).
 3. The job worker, `newsdesk run_huey --workers 2`, started and idle: as under `make run`, it
    runs beside the site all the time, so the reference has it too (its start-up is not in
@@ -285,11 +286,12 @@ class RSSSampler(threading.Thread):
             self.stop.wait(SAMPLE_SECONDS)
 
 
-def start_worker(server: Server, log: Path) -> subprocess.Popen:
-    """`newsdesk run_huey --workers 2`, waiting until the consumer says it has started."""
+def start_worker(server: Server, log: Path, nice: int) -> subprocess.Popen:
+    """`newsdesk run_huey --workers 2` at the given niceness (the Procfile's 10: readers'
+    requests come first), waiting until the consumer says it has started."""
     size = log.stat().st_size if log.exists() else 0
     worker = subprocess.Popen(
-        [str(BIN / "newsdesk"), "run_huey", "--workers", "2"],
+        ["nice", "-n", str(nice), str(BIN / "newsdesk"), "run_huey", "--workers", "2"],
         env=server.env,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
@@ -355,7 +357,7 @@ def run_setup(name: str, options) -> dict:
         workers=2,
         extra_env={
             **smtp.env(),
-            "NEWSDESK_NEWSLETTER_RATE": RATE,
+            "NEWSDESK_NEWSLETTER_RATE": str(options.rate) if options.rate else RATE,
             "NEWSDESK_CACHE_PREFIX": own,
             "NEWSDESK_JOB_QUEUE": own,  # its own job queue on a shared Redis
         },
@@ -379,7 +381,7 @@ def run_setup(name: str, options) -> dict:
         page = server.url + seeded["article"]
         urllib.request.urlopen(page, timeout=30).read()  # noqa: S310 - the page cache holds it
 
-        worker = start_worker(server, worker_log)
+        worker = start_worker(server, worker_log, options.nice)
         sampler = RSSSampler(worker.pid)
         sampler.start()
         wrk(page, seconds=2, threads=1, connections=options.reader_connections)  # warm-up
@@ -634,6 +636,16 @@ def main() -> None:
     )
     parser.add_argument(
         "--stall", type=int, default=60, help="s without a new message before giving up"
+    )
+    parser.add_argument(
+        "--nice", type=int, default=10, help="the worker's niceness (the Procfile's: 10)"
+    )
+    parser.add_argument(
+        "--rate",
+        type=int,
+        default=0,
+        help="NEWSDESK_NEWSLETTER_RATE for the send (0: no throttle, the raw rate; 50 is the "
+        "product's default, for the readers' p99 under the send as configured)",
     )
     options = parser.parse_args()
     need("wrk", "wrk")

@@ -4,6 +4,7 @@ address). Writes go through newsletters.services; docs/newsletters.md."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -61,10 +62,11 @@ class LetterAdmin(admin.ModelAdmin):
         if obj.status in (Letter.Status.DRAFT, Letter.Status.CANCELLED):
             return "—"
         p = selectors.progress(obj)
-        return (
+        line = (
             f"{p['sent']} sent, {p['failed']} failed, {p['in_doubt']} in doubt, "
             f"{p['skipped']} skipped, {p['left']} left of {obj.recipients}"
         )
+        return line + (f"; {p['opened']} opened" if settings.NEWSDESK_OPEN_TRACKING else "")
 
     def has_add_permission(self, request):
         return False  # briefings are composed at their time (or by send_briefing), alerts

@@ -26,6 +26,7 @@ from newsdesk.newsletters.models import Letter, LetterArticle
 # can make them: they are put in after every field is escaped, and contain no markup.
 UNSUBSCRIBE_MARK = "NEWSDESK-UNSUBSCRIBE-LINK"
 PREFERENCES_MARK = "NEWSDESK-PREFERENCES-LINK"
+OPEN_MARK = "NEWSDESK-OPEN-PICTURE"
 
 _inliner = css_inline.CSSInliner(load_remote_stylesheets=False)
 
@@ -93,12 +94,14 @@ def render_letter(letter: Letter) -> Rendered:
         "archive_url": absolute(letter.get_absolute_url()),
         "unsubscribe_url": UNSUBSCRIBE_MARK,
         "preferences_url": PREFERENCES_MARK,
-        "tracking": settings.NEWSDESK_OPEN_TRACKING,
+        "open_url": OPEN_MARK if settings.NEWSDESK_OPEN_TRACKING else "",
     }
     html = loader.render_to_string("newsletters/mail/letter.html", context)
     text = loader.render_to_string("newsletters/mail/letter.txt", context)
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    list_id = f"{context['list_name']} <{letter.list_key.replace(':', '.')}.{host}>"
+    # A header: a section's name is the newsroom's text, so no line break may reach it.
+    name = " ".join(str(context["list_name"]).split())
+    list_id = f"{name} <{letter.list_key.replace(':', '.')}.{host}>"
     return Rendered(
         letter.subject, text, _inliner.inline(html), list_id, context["list_name"], stories
     )
@@ -121,6 +124,12 @@ def personal(rendered: Rendered, *, letter_id: int, subscriber_id: int, address:
     unsubscribe = absolute(reverse("newsletters:unsubscribe", kwargs={"token": token}))
     preferences = absolute(reverse("newsletters:preferences", kwargs={"token": token}))
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    html = rendered.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(
+        PREFERENCES_MARK, preferences
+    )
+    if OPEN_MARK in html:
+        pixel = tokens.open_token(letter_id, subscriber_id)
+        html = html.replace(OPEN_MARK, absolute(reverse("newsletters:opened", args=[pixel])))
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(
@@ -136,10 +145,7 @@ def personal(rendered: Rendered, *, letter_id: int, subscriber_id: int, address:
             "Message-ID": f"<letter-{letter_id}.reader-{subscriber_id}@{host}>",
         },
     )
-    message.attach_alternative(
-        rendered.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences),
-        "text/html",
-    )
+    message.attach_alternative(html, "text/html")
     return message
 
 

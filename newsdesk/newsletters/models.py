@@ -145,6 +145,9 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField("attempts", default=0)
     error = models.CharField("error", max_length=300, blank=True)
     sent_at = models.DateTimeField("sent", null=True, blank=True)
+    opened_at = models.DateTimeField(
+        "first opened", null=True, blank=True, help_text="Only with NEWSDESK_OPEN_TRACKING on."
+    )
 
     class Meta:
         constraints = [

@@ -120,6 +120,15 @@ def unsubscribe_all(*, subscriber_id: int) -> bool:
     return deleted > 0 or Subscriber.objects.filter(pk=subscriber_id).exists()
 
 
+def copy_opened(*, letter_id: int, subscriber_id: int) -> bool:
+    """The first time a reader's copy is opened (its tracking picture fetched). One query."""
+    return bool(
+        Delivery.objects.filter(
+            letter_id=letter_id, subscriber_id=subscriber_id, opened_at=None
+        ).update(opened_at=timezone.now())
+    )
+
+
 def address_suppress(*, address: str, reason: str) -> int:
     """Stops all mail to an address that bounced or complained (anymail's tracking webhooks,
     newsletters.signal_handlers).
@@ -225,7 +234,7 @@ def digests_compose(*, now: datetime | None = None) -> list[Letter]:
             letter = Letter.objects.create(
                 kind=Letter.Kind.DIGEST,
                 list_key=key,
-                subject=f"{section.name} this week, {send_at:%-d %B %Y}",
+                subject=_single_line(f"{section.name} this week, {send_at:%-d %B %Y}", limit=150),
                 send_at=send_at,
                 created_at=now,
             )

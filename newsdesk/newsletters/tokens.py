@@ -40,6 +40,28 @@ def read_confirm(token: str) -> tuple[str, list[str]]:
     return data["a"], lists
 
 
+OPEN_SALT = "newsdesk.newsletters.open"
+
+
+def open_token(letter_id: int, subscriber_id: int) -> str:
+    """The address of one copy's open-tracking picture (NEWSDESK_OPEN_TRACKING only)."""
+    return signing.dumps([letter_id, subscriber_id], salt=OPEN_SALT)
+
+
+def read_open(token: str) -> tuple[int, int]:
+    try:
+        value = signing.loads(token, salt=OPEN_SALT)
+    except signing.BadSignature as error:
+        raise BadToken(expired=False) from error
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise BadToken(expired=False)
+    return value[0], value[1]
+
+
 def subscriber_token(subscriber_id: int) -> str:
     return signing.dumps(subscriber_id, salt=SUBSCRIBER_SALT)
 

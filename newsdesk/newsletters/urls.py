@@ -13,4 +13,5 @@ urlpatterns = [
     re_path(rf"^preferences/{SIGNED}/$", views.preferences, name="preferences"),
     re_path(rf"^unsubscribe/{SIGNED}/$", views.unsubscribe, name="unsubscribe"),
     path("<int:pk>/", views.letter, name="letter"),
+    re_path(rf"^opened/{SIGNED}\.gif$", views.opened, name="opened"),
 ]

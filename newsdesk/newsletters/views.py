@@ -155,3 +155,21 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
     rendered = mail.render_letter(found)
     context = {"letter": found, "stories": rendered.stories, "list_name": rendered.list_name}
     return render(request, "newsletters/letter.html", context)
+
+
+# A transparent 1x1 GIF.
+PIXEL = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
+
+
+@require_GET
+def opened(request: HttpRequest, token: str) -> HttpResponse:
+    """Open tracking's picture (only in mail sent with NEWSDESK_OPEN_TRACKING on): records the
+    copy's first opening. A forged address is a 400."""
+    try:
+        letter_id, subscriber_id = tokens.read_open(token)
+    except tokens.BadToken:
+        return _private(error_response(request, errors.BadLink()))
+    services.copy_opened(letter_id=letter_id, subscriber_id=subscriber_id)
+    return _private(HttpResponse(PIXEL, content_type="image/gif"))

@@ -67,6 +67,7 @@ def test_subscribe_confirm_briefing_unsubscribe(
     text, html = briefing.part("text/plain"), briefing.part("text/html")
     assert "Drills resume on the western front" in text and "Drills resume" in html
     assert '<html lang="en"' in html and 'style="' in html and "<style" not in html
+    assert "/newsletters/opened/" not in html  # no tracking picture unless the newsroom asks
     unsubscribe_header = briefing.message["List-Unsubscribe"]
     https_url = re.search(r"<(http[^>]+)>", unsubscribe_header).group(1)
     assert "<mailto:" in unsubscribe_header
@@ -156,3 +157,31 @@ def test_a_suppressed_address_gets_nothing(
     letter.refresh_from_db()
     assert letter.recipients == 0 and letter.status == Letter.Status.SENT
     assert len(smtp.messages) == before
+
+
+def test_open_tracking_when_the_newsroom_turns_it_on(
+    client, smtp, started, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.NEWSDESK_OPEN_TRACKING = True
+    subscriber = subscribe(
+        client, smtp, started, "opens@example.org", django_capture_on_commit_callbacks
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.alert_create(article=ArticleFactory(), user=editor)
+    [alert] = smtp.wait_for(lambda m: any(x.subject.startswith("Breaking:") for x in m))[-1:]
+    picture = re.search(r'<img src="http://testserver(/newsletters/opened/[^"]+\.gif)"',
+                        alert.part("text/html"))
+    assert picture, alert.part("text/html")
+    delivery = Delivery.objects.get(subscriber=subscriber)
+    assert delivery.opened_at is None
+    answer = client.get(picture.group(1))
+    assert answer.status_code == 200 and answer["Content-Type"] == "image/gif"
+    assert "no-store" in answer["Cache-Control"] or "max-age=0" in answer["Cache-Control"]
+    delivery.refresh_from_db()
+    first = delivery.opened_at
+    assert first is not None
+    client.get(picture.group(1))
+    delivery.refresh_from_db()
+    assert delivery.opened_at == first  # the first opening only
+    forged = picture.group(1).replace(".gif", "x.gif")
+    assert client.get(forged).status_code == 400
