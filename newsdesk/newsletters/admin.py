@@ -56,6 +56,7 @@ class LetterAdmin(admin.ModelAdmin):
     readonly_fields = ["kind", "list_key", "send_at", "status", "progress_line"]
     inlines = [LetterArticleInline]
     change_form_template = "admin/newsletters/letter/change_form.html"
+    view_on_site = False  # the template links a sent letter's public page; drafts have none
 
     @admin.display(description="progress")
     def progress_line(self, obj: Letter) -> str:
@@ -76,12 +77,10 @@ class LetterAdmin(admin.ModelAdmin):
         return False  # a letter that went out is part of the archive; a draft is cancelled
 
     def has_change_permission(self, request, obj=None):
-        allowed = request.user.has_perm("newsletters.view_letter") or rules.can_publish(
-            request.user
-        )
+        # A letter that went out (or was cancelled) is a read-only page (has_view_permission).
         if obj is not None and obj.status != Letter.Status.DRAFT:
-            return False if request.method == "POST" else allowed
-        return allowed
+            return False
+        return rules.can_publish(request.user) or super().has_change_permission(request, obj)
 
     def has_view_permission(self, request, obj=None):
         return rules.can_publish(request.user) or super().has_view_permission(request, obj)

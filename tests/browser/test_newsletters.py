@@ -395,3 +395,364 @@ def test_a_forged_confirmation_link_is_refused(server, reader, subscribed):
     expect(reader.get_by_role("heading", name="This link does not work")).to_be_visible()
     expect(reader.get_by_role("alert")).to_contain_text("This link is not valid")
     expect(reader.get_by_role("button", name="Confirm my subscription")).to_have_count(0)
+
+
+# --- a reader's own links, and the letters an editor changes before they go -------------------
+
+# The lists of one address (None: no such subscriber), as the server's database has them.
+LISTS_OF = r"""
+import django, json; django.setup()
+from newsdesk.newsletters.models import Subscriber
+args = json.loads(__ARGS__)
+found = Subscriber.objects.filter(address_key=args["address"].strip().casefold()).first()
+print(json.dumps(
+    None if found is None
+    else sorted(found.subscriptions.values_list("list_key", flat=True))
+))
+"""
+
+# The confirmed readers of one list, as the server's database has them.
+LIST_READERS = r"""
+import django, json; django.setup()
+from newsdesk.newsletters.models import Subscriber
+args = json.loads(__ARGS__)
+print(json.dumps(sorted(
+    Subscriber.objects.filter(subscriptions__list_key=args["list"], suppressed_at=None)
+    .values_list("address", flat=True)
+)))
+"""
+
+# A letter to a list, going at once (as "Send now" does): its id and its number of readers.
+SEND_LETTER = r"""
+import django, json; django.setup()
+from datetime import timedelta
+from django.utils import timezone
+from newsdesk.newsletters import services
+from newsdesk.newsletters.models import Letter, LetterArticle
+from newsdesk.newsroom.models import Article
+args = json.loads(__ARGS__)
+# Made for tomorrow, so the worker's minute tick cannot start it before letter_release does.
+letter = Letter.objects.create(
+    kind=args["kind"], list_key=args["list"], subject=args["subject"], intro=args["intro"],
+    send_at=timezone.now() + timedelta(days=1),
+)
+story = Article.objects.live().order_by("-publish_at").first()
+LetterArticle.objects.create(letter=letter, article=story, position=0)
+letter = services.letter_release(letter=letter)
+print(json.dumps({"id": letter.pk, "recipients": letter.recipients}))
+"""
+
+# Today's morning briefing as a draft going in an hour (whatever the time of day: composed
+# and moved in one transaction, so the worker's tick never sees it due), and a fresh story
+# that is not in it. The draft's id, subject and stories in order; the fresh story.
+BRIEFING_DRAFT = r"""
+import django, json; django.setup()
+from datetime import timedelta
+from django.db import transaction
+from django.utils import timezone
+from newsdesk.newsletters import services
+from newsdesk.newsletters.models import Letter, LetterArticle
+from newsdesk.newsroom.models import Article, Byline, Contributor, Section
+
+with transaction.atomic():
+    letter = services.briefing_compose(force=True)
+    if letter.status != Letter.Status.DRAFT:
+        # The worker composed and sent today's itself (a run near the briefing's time).
+        letter = Letter.objects.create(
+            kind=Letter.Kind.BRIEFING, list_key="briefing", subject=letter.subject,
+            send_at=timezone.now(),
+        )
+        LetterArticle.objects.bulk_create([
+            LetterArticle(letter=letter, article=a, position=i)
+            for i, a in enumerate(Article.objects.live().order_by("-publish_at")[:8])
+        ])
+    Letter.objects.filter(pk=letter.pk).update(send_at=timezone.now() + timedelta(hours=1))
+    fresh, _ = Article.objects.get_or_create(
+        slug="harbour-ferry-timetable-restored",
+        defaults=dict(
+            headline="Harbour ferry timetable restored", section=Section.objects.first(),
+            summary="The ferry runs every half hour again from Monday.",
+            body="<p>Ferries.</p>", status="published",
+            publish_at=timezone.now() - timedelta(minutes=10),
+        ),
+    )
+    Byline.objects.get_or_create(article=fresh, contributor=Contributor.objects.first())
+rows = LetterArticle.objects.filter(letter=letter).select_related("article").order_by("position")
+print(json.dumps({
+    "id": letter.pk,
+    "subject": letter.subject,
+    "stories": [{"id": r.article_id, "headline": r.article.headline} for r in rows],
+    "fresh": {"id": fresh.pk, "headline": fresh.headline},
+}))
+"""
+
+# A section's weekly digest as a draft going in two hours, to a list with a reader.
+DIGEST_DRAFT = r"""
+import django, json; django.setup()
+from datetime import timedelta
+from django.utils import timezone
+from newsdesk.newsletters import services
+from newsdesk.newsletters.models import Letter, LetterArticle
+from newsdesk.newsroom.models import Article
+args = json.loads(__ARGS__)
+services.signup_confirm(address=args["reader"], chosen=[args["list"]])
+letter = Letter.objects.create(
+    kind=Letter.Kind.DIGEST, list_key=args["list"], subject=args["subject"],
+    send_at=timezone.now() + timedelta(hours=2),
+)
+LetterArticle.objects.bulk_create([
+    LetterArticle(letter=letter, article=a, position=i)
+    for i, a in enumerate(Article.objects.live().order_by("-publish_at")[:3])
+])
+print(json.dumps({"id": letter.pk}))
+"""
+
+# A letter made due, then the worker tick's start step run by hand: what it started, and the
+# letter's state and deliveries after.
+START_DUE = r"""
+import django, json; django.setup()
+from datetime import timedelta
+from django.utils import timezone
+from newsdesk.newsletters import services
+from newsdesk.newsletters.models import Delivery, Letter
+args = json.loads(__ARGS__)
+Letter.objects.filter(pk=args["id"]).update(send_at=timezone.now() - timedelta(minutes=1))
+started = [letter.pk for letter in services.letters_start_due()]
+letter = Letter.objects.get(pk=args["id"])
+print(json.dumps({
+    "started": started, "status": letter.status, "recipients": letter.recipients,
+    "deliveries": Delivery.objects.filter(letter=letter).count(),
+}))
+"""
+
+
+def on_server(server: LiveServer, code: str, **args):
+    """Runs ``code`` as the live server would, with ``args`` (as JSON); what it printed."""
+    return json.loads(server.python(code.replace("__ARGS__", repr(json.dumps(args)))))
+
+
+def lists_of(server: LiveServer, address: str) -> list[str] | None:
+    return on_server(server, LISTS_OF, address=address)
+
+
+def list_readers(server: LiveServer, key: str) -> list[str]:
+    return on_server(server, LIST_READERS, list=key)
+
+
+def plain_text(mail: Received) -> str:
+    """A mail's text part, its lines ended as in Python (on the wire they end in CRLF)."""
+    return mail.part("text/plain").replace("\r\n", "\n")
+
+
+def mail_link(text: str, label: str) -> str:
+    """The address after ``label:`` in a letter's plain-text footer."""
+    found = re.search(rf"^{re.escape(label)}: (https?://\S+)$", text, re.MULTILINE)
+    assert found, text
+    return found.group(1)
+
+
+def letter_page(server: LiveServer, letter_id: int) -> str:
+    return f"{server.url}/admin/newsletters/letter/{letter_id}/change/"
+
+
+def open_letter_from_the_list(editor: Page, server: LiveServer, letter_id: int) -> None:
+    """The editor goes to Newsletters > Letters from the admin's home and opens the letter."""
+    editor.goto(server.url + "/admin/")
+    editor.locator("#content-main").get_by_role("link", name="Letters", exact=True).click()
+    expect(editor).to_have_url(server.url + "/admin/newsletters/letter/")
+    editor.locator(f'#result_list a[href$="/newsletters/letter/{letter_id}/change/"]').click()
+    expect(editor).to_have_url(letter_page(server, letter_id))
+
+
+def test_a_reader_changes_their_newsletters_and_leaves_from_the_links_of_a_mail(
+    server, smtp, editor, reader
+):
+    address = "dora.prefs@example.test"
+    confirm(reader, sign_up(reader, server, smtp, address, "/"))
+    assert lists_of(server, address) == ["alerts", "briefing"]
+
+    # A letter to the alerts list, so the reader has a mail with their own links in it.
+    subject = "Breaking: the harbour bridge reopens"
+    sent = on_server(
+        server, SEND_LETTER, kind="alert", list="alerts", subject=subject, intro="Traffic flows."
+    )
+    mail = wait_for_mail(smtp, server, address, subject)
+    text = plain_text(mail)
+    preferences = mail_link(text, "Change your newsletters")
+    unsubscribe = mail_link(text, "Unsubscribe")
+    assert preferences.startswith(server.url + "/newsletters/preferences/"), preferences
+    assert unsubscribe.startswith(server.url + "/newsletters/unsubscribe/"), unsubscribe
+    assert preferences in mail.part("text/html") and unsubscribe in mail.part("text/html")
+    wait_until_sent(editor, server, sent["id"], sent["recipients"])
+
+    # The footer's "Unsubscribe" link only asks: opening it changes nothing.
+    response = reader.goto(unsubscribe)
+    assert response is not None and response.status == 200
+    expect(reader.get_by_role("heading", name="Unsubscribe", exact=True)).to_be_visible()
+    expect(reader.get_by_role("button", name="Unsubscribe", exact=True)).to_be_visible()
+    assert lists_of(server, address) == ["alerts", "briefing"]
+
+    # "Change your newsletters": what they get is ticked.
+    response = reader.goto(preferences)
+    assert response is not None and response.status == 200
+    expect(reader.get_by_role("heading", name="Your newsletters")).to_be_visible()
+    form = reader.locator("form", has=reader.get_by_role("button", name="Save my choice"))
+    briefing = form.get_by_label("Morning briefing", exact=True)
+    alerts = form.get_by_label("Breaking alerts", exact=True)
+    weekly = form.get_by_label("Live weekly", exact=True)
+    expect(briefing).to_be_checked()
+    expect(alerts).to_be_checked()
+    expect(weekly).not_to_be_checked()
+
+    briefing.uncheck()
+    weekly.check()
+    form.get_by_role("button", name="Save my choice").click()
+    notice = reader.locator("main").get_by_role("status")
+    expect(notice).to_contain_text("Saved.")
+    expect(notice).to_contain_text("You will get what is ticked below.")
+    expect(briefing).not_to_be_checked()
+    expect(alerts).to_be_checked()
+    expect(weekly).to_be_checked()
+    assert lists_of(server, address) == ["alerts", "digest:live"]
+
+    # Opened again later, the page shows the new choice.
+    reader.goto(preferences)
+    expect(reader.get_by_role("heading", name="Your newsletters")).to_be_visible()
+    expect(notice).to_have_count(0)
+    expect(briefing).not_to_be_checked()
+    expect(alerts).to_be_checked()
+    expect(weekly).to_be_checked()
+
+    # And from the same page, everything at once.
+    reader.get_by_role("button", name="Unsubscribe from everything").click()
+    expect(reader.get_by_role("heading", name="You are unsubscribed")).to_be_visible()
+    expect(reader.get_by_role("status")).to_contain_text("We will send no more newsletters")
+    assert lists_of(server, address) == []
+    assert address not in alert_readers(server)
+
+
+def test_an_editor_edits_the_morning_briefing_before_sending_it_now(
+    server, smtp, editor, chromium, failures, subscribed
+):
+    readers = list_readers(server, "briefing")
+    if not readers:  # the module's readers left the briefing: one signs up for it
+        context = _context(chromium, failures)
+        page = context.new_page()
+        confirm(page, sign_up(page, server, smtp, "erin.briefing@example.test", "/"))
+        context.close()
+        readers = list_readers(server, "briefing")
+    assert readers
+
+    draft = on_server(server, BRIEFING_DRAFT)
+    letter_id, stories, fresh = draft["id"], draft["stories"], draft["fresh"]
+    assert len(stories) >= 3, stories
+    assert fresh["id"] not in [s["id"] for s in stories]
+
+    open_letter_from_the_list(editor, server, letter_id)
+    expect(editor.locator(".field-status .readonly")).to_contain_text("Draft")
+    subject_field = editor.get_by_label("Subject")
+    expect(subject_field).to_have_value(draft["subject"])
+    # The stories as composed, one row each in order, and one empty row to add one.
+    existing = editor.locator("#letterarticle_set-group tr.form-row.has_original")
+    expect(existing).to_have_count(len(stories))
+    for i, story in enumerate(stories):
+        expect(editor.locator(f"#id_letterarticle_set-{i}-article")).to_have_value(str(story["id"]))
+
+    new_subject = "Morning briefing: the ferry is back"
+    new_intro = "Good morning. The harbour ferry runs again, and two more stories to start with."
+    subject_field.fill(new_subject)
+    editor.get_by_label("Introduction").fill(new_intro)
+    # The first story goes last, the second is taken out, the fresh story goes first.
+    editor.locator("#id_letterarticle_set-0-position").fill("90")
+    editor.locator("#id_letterarticle_set-1-DELETE").check()
+    added = len(stories)
+    editor.locator(f"#letterarticle_set-{added} .select2-selection").click()
+    editor.locator(".select2-container--open .select2-search__field").press_sequentially("ferry")
+    editor.locator(".select2-results__option", has_text=fresh["headline"]).click()
+    expect(editor.locator(f"#id_letterarticle_set-{added}-article")).to_have_value(str(fresh["id"]))
+    editor.locator(f"#id_letterarticle_set-{added}-position").fill("0")
+    wanted = [fresh, *stories[2:], stories[0]]
+
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor).to_have_url(server.url + "/admin/newsletters/letter/")
+    expect(editor.locator("ul.messagelist")).to_contain_text("was changed successfully")
+    expect(editor.locator("ul.messagelist")).to_contain_text(new_subject)
+
+    # Opened again: the letter as changed.
+    editor.locator(f'#result_list a[href$="/newsletters/letter/{letter_id}/change/"]').click()
+    expect(editor.get_by_label("Subject")).to_have_value(new_subject)
+    expect(editor.get_by_label("Introduction")).to_have_value(new_intro)
+    expect(existing).to_have_count(len(wanted))
+    for i, story in enumerate(wanted):
+        expect(editor.locator(f"#id_letterarticle_set-{i}-article")).to_have_value(str(story["id"]))
+    expect(editor.locator(".field-status .readonly")).to_contain_text("Draft")
+
+    # "Send now", instead of in an hour.
+    editor.get_by_role("button", name="Send now").click()
+    expect(editor).to_have_url(letter_page(server, letter_id))
+    expect(editor.locator("ul.messagelist")).to_contain_text(f"Sending to {len(readers)} readers.")
+    wait_until_sent(editor, server, letter_id, len(readers))
+
+    for address in readers:
+        mail = wait_for_mail(smtp, server, address, new_subject)
+        assert [m.subject for m in smtp.to(address)].count(new_subject) == 1
+        text, html = plain_text(mail), mail.part("text/html")
+        assert new_intro in text, text
+        assert new_intro in html, html
+        # The stories in the new order, the one taken out nowhere.
+        numbered = [f"\n{n}. {story['headline']}\n" for n, story in enumerate(wanted, start=1)]
+        places = [text.find(line) for line in numbered]
+        assert -1 not in places and places == sorted(places), (numbered, text)
+        linked = [f">{story['headline']}</a>" for story in wanted]
+        places = [html.find(headline) for headline in linked]
+        assert -1 not in places and places == sorted(places), (linked, html)
+        assert stories[1]["headline"] not in text
+        assert f">{stories[1]['headline']}</a>" not in html
+
+    # The letter went: its page shows it sent, with nothing left to change.
+    editor.goto(letter_page(server, letter_id))
+    expect(editor.locator(".field-status .readonly")).to_have_text("Sent")
+    expect(
+        editor.locator(f'a[href="/newsletters/{letter_id}/"]', has_text="View on site")
+    ).to_be_visible()
+    expect(editor.get_by_role("button", name="Send now")).to_have_count(0)
+    expect(editor.get_by_role("button", name="Cancel this letter")).to_have_count(0)
+    expect(editor.locator("#letterarticle_set-group")).to_have_count(0)
+    # Read-only: no Save button, the subject and the introduction shown as text.
+    expect(editor.get_by_role("button", name="Save", exact=True)).to_have_count(0)
+    expect(editor.locator("input[name=subject]")).to_have_count(0)
+    expect(editor.locator("textarea[name=intro]")).to_have_count(0)
+    expect(editor.locator(".field-subject .readonly")).to_have_text(new_subject)
+    expect(editor.locator(".field-intro .readonly")).to_contain_text(new_intro)
+
+
+def test_an_editor_cancels_a_draft_and_it_is_never_mailed(server, smtp, editor, reader):
+    subject = "Live this week: a digest that will not go"
+    weekly_reader = "fred.weekly@example.test"
+    letter_id = on_server(
+        server, DIGEST_DRAFT, reader=weekly_reader, list="digest:live", subject=subject
+    )["id"]
+    assert weekly_reader in list_readers(server, "digest:live")
+
+    open_letter_from_the_list(editor, server, letter_id)
+    expect(editor.get_by_label("Subject")).to_have_value(subject)
+    expect(editor.locator(".field-status .readonly")).to_contain_text("Draft")
+    editor.get_by_role("button", name="Cancel this letter").click()
+    expect(editor).to_have_url(letter_page(server, letter_id))
+    expect(editor.locator("ul.messagelist")).to_contain_text(
+        "Cancelled: this letter will not go out."
+    )
+    expect(editor.locator(".field-status .readonly")).to_have_text("Cancelled")
+    expect(editor.get_by_role("button", name="Send now")).to_have_count(0)
+    expect(editor.get_by_role("button", name="Cancel this letter")).to_have_count(0)
+    expect(editor.locator(".field-progress_line .readonly")).to_have_text("—")
+
+    # Its time comes (the worker's tick, run by hand): a cancelled letter does not start.
+    after = on_server(server, START_DUE, id=letter_id)
+    assert letter_id not in after["started"], after
+    assert after["status"] == "cancelled", after
+    assert after["deliveries"] == 0 and after["recipients"] == 0, after
+    assert [m for m in smtp.messages if m.subject == subject] == []
+    # Nor is it in the public archive.
+    response = reader.goto(f"{server.url}/newsletters/{letter_id}/")
+    assert response is not None and response.status == 404
