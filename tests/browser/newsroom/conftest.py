@@ -343,6 +343,10 @@ def warm(page: Page, server: LiveServer, path: str):
     first = go(page, server, path)
     assert first.status == 200, (path, first.status)
     again = go(page, server, path)
+    if again.headers.get("x-cache") != "HIT" and int(again.headers.get("age") or 0) >= 50:
+        # The stored copy was in its last seconds, so this request rendered the page again
+        # (refresh ahead: pagecache.store.refresh_due); the next one gets the new copy.
+        again = go(page, server, path)
     assert again.headers.get("x-cache") == "HIT", (path, again.headers)
     return again
 
