@@ -165,7 +165,7 @@ class LetterAdmin(admin.ModelAdmin):
         except NewsdeskError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"Sending to {started.recipients} readers.")
+            messages.success(request, f"Sending to {readers(started.recipients)}.")
         return self._back(letter)
 
     def cancel_view(self, request: HttpRequest, letter_id: str) -> HttpResponse:
@@ -196,7 +196,7 @@ class LetterAdmin(admin.ModelAdmin):
                 status = error.status
             else:
                 messages.success(
-                    request, f"Breaking alert on its way to {letter.recipients} readers."
+                    request, f"Breaking alert on its way to {readers(letter.recipients)}."
                 )
                 return self._back(letter)
         context = {
@@ -213,6 +213,10 @@ class LetterAdmin(admin.ModelAdmin):
         return TemplateResponse(
             request, "admin/newsletters/letter/alert.html", context, status=status
         )
+
+
+def readers(count: int) -> str:
+    return f"{count} reader" if count == 1 else f"{count} readers"
 
 
 def lists_count(key: str) -> int:

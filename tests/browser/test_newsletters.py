@@ -234,7 +234,7 @@ def send_alert(editor: Page, server: LiveServer, article: dict) -> tuple[int, in
     editor.get_by_role("button", name="Yes, send the alert now").click()
     expect(editor).to_have_url(re.compile(r"/admin/newsletters/letter/\d+/change/$"))
     expect(editor.locator("ul.messagelist")).to_contain_text(
-        f"Breaking alert on its way to {readers} readers."
+        f"Breaking alert on its way to {readers} reader{'' if readers == 1 else 's'}."
     )
     letter_id = int(re.search(r"/letter/(\d+)/change/", editor.url).group(1))
     return letter_id, readers
@@ -690,7 +690,9 @@ def test_an_editor_edits_the_morning_briefing_before_sending_it_now(
     # "Send now", instead of in an hour.
     editor.get_by_role("button", name="Send now").click()
     expect(editor).to_have_url(letter_page(server, letter_id))
-    expect(editor.locator("ul.messagelist")).to_contain_text(f"Sending to {len(readers)} readers.")
+    expect(editor.locator("ul.messagelist")).to_contain_text(
+        f"Sending to {len(readers)} reader{'' if len(readers) == 1 else 's'}."
+    )
     wait_until_sent(editor, server, letter_id, len(readers))
 
     for address in readers:
